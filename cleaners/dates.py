@@ -1,0 +1,80 @@
+"""Recognise and parse the date stamps scrapers leave in text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
+    "august|september|october|november|december|januar|februar|märz|mai|juni|juli|oktober|dezember|"
+    "janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|"
+    "marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|"
+    "aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|"
+    "setembro|outubro|novembro|dezembro|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|"
+    "октября|ноября|декабря"
+)
+_WEEKDAYS = (
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|"
+    r"vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
+    r"segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira"
+)
+_DATE_TOKEN = re.compile(
+    r"\b(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|Z)?)?\b"
+    r"|\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}\b|\b(?:19|20)\d{2}/\d{1,2}/\d{1,2}\b"
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:19|20)\d{2}\b|\b\d{1,2}(?:st|nd|rd|th)?\b"
+    r"|\b\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日"
+    rf"|\b(?:{_MONTHS})\b\.?|\b(?:{_WEEKDAYS})\b\.?",
+    re.IGNORECASE,
+)
+_STAMP_WORDS = re.compile(
+    r"\b(?:published|posted|updated|last updated|modified|date|on|at|am|pm|a\.m|p\.m|est|edt|pst|pdt|"
+    r"cst|cdt|gmt|bst|cet|cest|utc|ist|et|pt|de|às|um|le|el|am|il|the|of|publicado|publicada|"
+    r"atualizado|actualizado|aktualisiert|veröffentlicht|mis à jour|publié|pubblicato|"
+    r"aggiornato|опубликовано|обновлено|dated|time|heure|uhr|hrs|ago|hours?|minutes?|by|em|en|em)\b",
+    re.IGNORECASE,
+)
+_HAS_YEAR_OR_TIME = re.compile(r"(?:19|20)\d{2}|\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2}\b|\d+月\d+日")
+_GLUED = re.compile(
+    r"^\s*(?:(?:date|published|posted|updated|dated)\s*:?\s*)?"
+    r"((?:19|20)\d{2}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|Z)?)?\s*[:|\-–—]?\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def is_date_stamp(text: str) -> bool:
+    """Tell whether `text` is mostly a date or time stamp ("Published 11:11 PM EST Nov 19, 2019")."""
+    text = text.strip()
+    if not text or len(text) > 120 or not _HAS_YEAR_OR_TIME.search(text):
+        return False
+    rest = _DATE_TOKEN.sub(" ", text)
+    rest = _STAMP_WORDS.sub(" ", rest)
+    leftover = re.findall(r"[^\W\d_]{2,}", rest)
+    return len(leftover) <= 3
+
+
+def split_glued_date(text: str) -> tuple[str | None, str]:
+    """Split a date stamp glued to the start of a line: " date 2022-02-15 Russia's …"."""
+    m = _GLUED.match(text)
+    if not m:
+        return None, text
+    return m.group(1), text[m.end() :]
+
+
+def parse_date(text: str) -> dt.date | None:
+    """Parse the date in a stamp; return None when no full day, month and year are there."""
+    m = re.search(r"\b((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b", text)
+    if m:
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    import dateparser  # imported lazily: it costs ~0.3 s and most documents carry ISO dates
+
+    cleaned = re.sub(r"(?i)\b(?:published|posted|updated|last updated|by\b.*$)", " ", text)
+    parsed = dateparser.parse(
+        cleaned,
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"},
+    )
+    return parsed.date() if parsed else None

@@ -1,0 +1,89 @@
+"""The line model the rules work on: a document split into lines and blocks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_BULLET = re.compile(r"^(?:[*•·▪●◦‣∙\-–—>]+|\d{1,2}[.)])\s+")
+_EDGE_PUNCT = re.compile(r"^[\s\W_]+|[\s\W_]+$")
+_WORD = re.compile(r"\w+")
+# Scripts written without spaces: count characters, not words, for length decisions.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+TERMINAL = frozenset(".!?。！？…")
+CLOSERS = "\"'”’»)]」』）"
+
+
+@dataclass(slots=True)
+class Line:
+    """One non-empty line of a document, with the features rules look at."""
+
+    index: int
+    text: str
+    block: int
+    bullet: bool
+    core: str
+    key: str
+    n_words: int
+
+    @classmethod
+    def make(cls, index: int, text: str, block: int) -> Line:
+        """Build a line from its text, computing its features once."""
+        stripped = text.strip()
+        core = _BULLET.sub("", stripped, count=1)
+        bullet = core != stripped
+        key = _EDGE_PUNCT.sub("", core).casefold()
+        key = re.sub(r"\s+", " ", key)
+        cjk = len(_CJK.findall(core))
+        n_words = len(_WORD.findall(core)) + (cjk // 2 if cjk else 0)
+        return cls(index, stripped, block, bullet, core, key, n_words)
+
+    @property
+    def ends_sentence(self) -> bool:
+        """Tell whether the line ends like a sentence (closing quotes aside)."""
+        tail = self.core.rstrip().rstrip(CLOSERS)
+        return bool(tail) and tail[-1] in TERMINAL
+
+    @property
+    def has_quote(self) -> bool:
+        """Tell whether the line quotes speech."""
+        return any(q in self.core for q in "\"“”«»„") or " ‘" in self.core or "’ " in self.core
+
+
+@dataclass(slots=True)
+class Doc:
+    """A document as a list of lines, with removal marks set by the rules."""
+
+    lines: list[Line]
+    language: str | None = None
+    title: str | None = None
+    description: str | None = None
+    removed: dict[int, str] = field(default_factory=dict)
+
+    def alive(self) -> list[Line]:
+        """Return the lines no rule has removed yet, in order."""
+        return [ln for ln in self.lines if ln.index not in self.removed]
+
+
+def split_lines(text: str, one_block_per_line: bool = False) -> list[Line]:
+    """Split text into non-empty lines, numbering blank-line separated blocks."""
+    lines: list[Line] = []
+    block = 0
+    previous_blank = True
+    for raw in text.splitlines():
+        if not raw.strip():
+            if not previous_blank:
+                block += 1
+            previous_blank = True
+            continue
+        if one_block_per_line and not previous_blank:
+            block += 1
+        lines.append(Line.make(len(lines), raw, block))
+        previous_blank = False
+    return lines
+
+
+def word_count(text: str) -> int:
+    """Count words, counting two CJK characters as one word."""
+    cjk = len(_CJK.findall(text))
+    return len(_WORD.findall(text)) + (cjk // 2 if cjk else 0)

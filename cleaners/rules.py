@@ -1,0 +1,503 @@
+"""Line rules: each names one kind of chrome and selects the lines that are that kind.
+
+A rule subclasses `Rule` and overrides one method: `matches(line, doc)` for a verdict
+on a single line, or `select(doc, config)` when the verdict depends on other lines
+(repetition, lists under a header, restatement of the body). Rules never edit text;
+the engine in `cleaners.text` removes what they select and records the rule's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import ClassVar
+
+from cleaners.config import CleanConfig
+from cleaners.dates import is_date_stamp
+from cleaners.lexicon import (
+    LIST_HEADERS,
+    PROMPT_PREFIXES,
+    TEASER_PREFIXES,
+    WIDGET_LINES,
+    phrases,
+)
+from cleaners.lines import Doc, Line
+
+# What a removed line was, for the `captions` and `related` columns.
+CAPTION = "caption"
+RELATED = "related"
+CHROME = "chrome"
+
+_I = re.IGNORECASE
+
+AGENCIES = (
+    r"Getty Images|Getty|AFP|AP Photo|AP|Associated Press|Reuters|REUTERS|EPA|EPA-EFE|PA Wire|"
+    r"PA Media|PA|Press Association|Shutterstock|Alamy|iStock|iStockphoto|Rex Features|REX|"
+    r"Bloomberg|Xinhua|Sipa USA|Sipa|Anadolu Agency|Anadolu|TASS|Sputnik|dpa|DPA|EFE|ANSA|"
+    r"Statista|NurPhoto|SOPA Images|Zuma Press|ZUMA|Imago|IMAGO|Keystone|Kyodo|Yonhap|"
+    r"Corbis|WireImage|Flickr|Wikimedia Commons|Unsplash|Pexels|NASA|ESA|Handout|HANDOUT"
+)
+
+
+def _phrase_regex(items: Iterable[str], *, whole: bool) -> re.Pattern[str]:
+    """Compile phrases into one pattern: whole-line keys, or prefixes followed by a word boundary."""
+    keys = {_EDGE.sub("", p.casefold()) if whole else p.casefold() for p in items}
+    alternatives = "|".join(sorted((re.escape(k) for k in keys if k), key=len, reverse=True))
+    if whole:
+        return re.compile(rf"^(?:{alternatives})$", _I)
+    return re.compile(rf"^(?:{alternatives})(?=\W|$)", _I)
+
+
+_EDGE = re.compile(r"^[\s\W_]+|[\s\W_]+$")
+_SEPARATOR = re.compile(r"^\s*[:|»›>\-–—]+\s*(?=\S)")
+
+
+class Rule:
+    """A named kind of chrome; subclasses override `matches` or `select`."""
+
+    name: ClassVar[str] = "rule"
+    kind: ClassVar[str] = CHROME
+
+    def matches(self, line: Line, doc: Doc) -> bool:
+        """Tell whether `line` is this kind of chrome."""
+        raise NotImplementedError
+
+    def select(self, doc: Doc, config: CleanConfig) -> Iterable[int]:
+        """Return the indices of the alive lines this rule removes."""
+        return [ln.index for ln in doc.alive() if self.matches(ln, doc)]
+
+
+class _LexiconRule(Rule):
+    """Match lines against a per-language phrase table, compiled once per language."""
+
+    table: ClassVar[dict[str, tuple[str, ...]]]
+    whole: ClassVar[bool] = True
+
+    def __init__(self) -> None:
+        self._cache: dict[str | None, re.Pattern[str]] = {}
+
+    def pattern(self, language: str | None) -> re.Pattern[str]:
+        """Return the compiled phrase pattern for `language`."""
+        if language not in self._cache:
+            self._cache[language] = _phrase_regex(phrases(self.table, language), whole=self.whole)
+        return self._cache[language]
+
+
+# --- widgets and markup -------------------------------------------------------------
+
+_GALLERY = re.compile(
+    r"^(?:(?:image|photo|picture|slide|foto|bild)s?\s*)?\d{1,3}\s*(?:of|/|von|de|sur|из)\s*/?\s*\d{1,3}$"
+    r"|^(?:image|photo|picture|slide)s?\s+\d{1,3}\s*(?:of|/)\s*/?\s*\d{0,3}$"
+    r"|^view all\s*\(\d+\)$|^\(?\d+\s+(?:photos|images|pictures|slides)\)?$"
+    r"|^.{0,60}\bgallery$",
+    _I,
+)
+_SOCIAL = re.compile(
+    r"^(?:(?:facebook|twitter|x|google\+?|whatsapp|linkedin|pinterest|reddit|email|e-mail|print|"
+    r"telegram|messenger|flipboard|tumblr|copy link|copy|sms|share|vk|line|pocket)\s*[|,/·•]?\s*){2,}$",
+    _I,
+)
+
+
+class WidgetRule(_LexiconRule):
+    """Widget, share-bar and gallery debris: "Advertisement", "Image 1 of 9", "Oops!"."""
+
+    name = "widget"
+    table = WIDGET_LINES  # type: ignore[assignment]
+
+    def matches(self, line: Line, doc: Doc) -> bool:
+        """Match a whole line of known debris, a gallery counter or a row of share buttons."""
+        if line.n_words > 12:
+            return False
+        core = line.core.strip()
+        return bool(
+            self.pattern(doc.language).match(line.key)
+            or _GALLERY.match(core)
+            or _SOCIAL.match(core)
+        )
+
+
+_MARKUP = re.compile(
+    r"&(?:amp;)*(?:lt|gt|quot|nbsp|#\d+);.*&(?:amp;)*(?:lt|gt|quot|nbsp|#\d+);|</?[a-z][a-z0-9]*(?:\s[^>]*)?>"
+    r"|\bdata-[a-z-]+=|\{\s*[\"']?[\w-]+[\"']?\s*:|^\s*(?:function\s*\(|var |window\.|document\.)",
+    _I,
+)
+
+
+class MarkupRule(Rule):
+    """Leaked HTML, entity soup or script fragments."""
+
+    name = "markup"
+
+    def matches(self, line: Line, doc: Doc) -> bool:
+        """Match a line carrying tags, escaped tags or code."""
+        return _MARKUP.search(line.text) is not None
+
+
+# --- captions and credits -----------------------------------------------------------
+
+_CREDIT_PAREN = re.compile(
+    r"\((?:[^()]*\b(?:photo|image|picture|pic|credit|foto|фото|photograph|illustration|"
+    r"source|video|graphic)s?\b[^()]*"
+    rf"|[^()]*\b(?:{AGENCIES})\b[^()]{{0,40}}"
+    r"|(?:[A-Z][\w.'’&-]*\s?){1,4}/\s?(?:[A-Z][\w.'’&-]*\s?){1,5}[^()]{0,20})\)\s*$"
+)
+_CREDIT_PREFIX = re.compile(
+    r"^(?:(?:photo|image|picture|foto|фото|credit|photograph|illustration|graphic|video|"
+    r"bild|imagen|immagine|photographie)s?\s*(?::|©|by\b|credit\b)"
+    r"|image (?:copyright|caption)\b|media caption\b|file photo\s*:|©|ⓒ|\(c\)\s|courtesy\b"
+    r"|picture date\s*:|pictured\s*:|caption\s*:|photo illustration\b)",
+    _I,
+)
+_CREDIT_SUFFIX = re.compile(
+    rf"(?:[.!?\]][\s”\"’]*|\s/\s?|/|,\s)(?:[A-Z][\w.'’-]*\s){{0,4}}(?:{AGENCIES})"
+    r"(?:\s?/\s?[\w .'’-]{2,40})?(?:,?\s+(?:file|File|FILE))?\.?\s*$"
+)
+_CREDIT_ONLY = re.compile(
+    rf"^(?:[\w.'’-]+\s){{0,5}}[\w.'’-]+,\s*(?:{AGENCIES})(?:\s?/\s?[\w .'’-]{{2,40}})?$"
+    rf"|^(?:{AGENCIES})(?:\s?/\s?[\w .'’-]{{2,40}})?$"
+    r"|^(?:photo|image|picture|credit|foto|фото)s?\s*:",
+    _I,
+)
+_GETTY_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]+,(?:\s*[A-Z][A-Z .'’-]+,)?\s*[A-Z][A-Z .'’-]+\s*[-–—]\s*"
+    r"(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
+    r"JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)\.?\s+\d{1,2}(?:,\s*\d{4})?\s*:"
+)
+_CAPTION_MARKERS = re.compile(
+    r"\beditorial use only\b|\bmandatory credit\b|\bpicture date\s*:|\bphoto by\b|\bphotographed by\b"
+    r"|\((?:left|right|centre|center|L|R|C|top|bottom|above|below|front|back|inset|"
+    r"second (?:left|right)|from (?:left|right)|l-r|L-R|clockwise from (?:top )?left)\)"
+    r"|,\s(?:left|right|center|centre),\s|\b(?:is|are|was|were) (?:pictured|seen|shown) (?:here|above|below|left|right|"
+    r"in (?:this|the) (?:photo|picture|image|file))\b|\b(?:is|are) pictured\b"
+    r"|^(?:in )?(?:this|a) (?:file |handout |undated |stock |screenshot |still |video )?"
+    r"(?:photo|picture|image|infographic|handout|screenshot|illustration|still|graphic|photograph)"
+    r"(?: of| taken| provided| released| shows| made| from|,| is| was)\b"
+    r"|^(?:above|below|top|left|right|pictured|main picture|main image)\s*:",
+)
+_WEEKDAY_DATE = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d{2}\b"
+)
+
+
+class CaptionCreditRule(Rule):
+    """Photo captions and credits: "(Photo by X/AFP via Getty Images)", "(PA)", "Photo: X, AP"."""
+
+    name = "caption_credit"
+    kind = CAPTION
+
+    def matches(self, line: Line, doc: Doc) -> bool:
+        """Match a line that carries a picture credit at its end or start, or is one."""
+        text = line.core
+        if line.n_words > 150:
+            return False
+        if _CREDIT_PAREN.search(text) and not self._quoted_tail(text):
+            return True
+        if _CREDIT_PREFIX.match(text) or _CREDIT_ONLY.match(text):
+            return True
+        return line.n_words <= 90 and _CREDIT_SUFFIX.search(text) is not None
+
+    @staticmethod
+    def _quoted_tail(text: str) -> bool:
+        # "… said the spokesman (Reuters)" inside a quotation is still prose.
+        return text.rstrip().endswith(("”)", '")'))
+
+
+class CaptionMarkerRule(Rule):
+    """Captions recognised by caption conventions: "CITY, COUNTRY - MONTH D:", "(left)", "Picture date"."""
+
+    name = "caption_marker"
+    kind = CAPTION
+
+    def matches(self, line: Line, doc: Doc) -> bool:
+        """Match a line written in caption style rather than prose."""
+        text = line.core
+        if _GETTY_DATELINE.match(text):
+            return True
+        if line.n_words > 90:
+            return False
+        if _CAPTION_MARKERS.search(text):
+            return True
+        # AP-style captions give the weekday and the full date; prose says "on Tuesday".
+        return not line.has_quote and line.n_words <= 70 and _WEEKDAY_DATE.search(text) is not None
+
+
+class CaptionBeforeCreditRule(Rule):
+    """A caption line that stands right before a bare credit line ("Al Goldis, Associated Press")."""
+
+    name = "caption_before_credit"
+    kind = CAPTION
+
+    def select(self, doc: Doc, config: CleanConfig) -> Iterable[int]:
+        """Select the line before a line that is only a picture credit."""
+        alive = doc.alive()
+        hits: list[int] = []
+        for prev, line in zip(alive, alive[1:]):
+            if not (_CREDIT_ONLY.match(line.core) and line.n_words <= 10):
+                continue
+            if prev.n_words > 70 or prev.has_quote or prev.bullet and prev.ends_sentence:
+                continue
+            if prev.block == line.block or not prev.ends_sentence:
+                hits.append(prev.index)
+        return hits
+
+
+# --- teasers, related lists, prompts, navigation ------------------------------------
+
+
+class TeaserRule(_LexiconRule):
+    """Links to other articles: "Read more: …", "Watch: …", "Related: …", "[Related: …]"."""
+
+    name = "teaser"
+    kind = RELATED
+    table = TEASER_PREFIXES  # type: ignore[assignment]
+    whole = False
+
+    def matches(self, line: Line, doc: Doc) -> bool:
+        """Match a teaser prefix followed by a separator and a headline."""
+        if line.n_words > 40:
+            return False
+        core = line.core.strip().lstrip("[(").rstrip("])")
+        m = self.pattern(doc.language).match(core)
+        # "More than 100,000 soldiers …" is prose: the prefix must be set off by a separator.
+        return bool(m and _SEPARATOR.match(core[m.end() :]))
+
+
+class ListHeaderRule(_LexiconRule):
+    """A link-list header ("Related articles", "More in Politics") and the list below it."""
+
+    name = "related_list"
+    kind = RELATED
+    table = LIST_HEADERS  # type: ignore[assignment]
+
+    def select(self, doc: Doc, config: CleanConfig) -> Iterable[int]:
+        """Select each header and the short, unpunctuated items that follow it."""
+        alive = doc.alive()
+        pattern = self.pattern(doc.language)
+        prefix = _phrase_regex(phrases(LIST_HEADERS, doc.language), whole=False)
+        hits: list[int] = []
+        i = 0
+        while i < len(alive):
+            line = alive[i]
+            is_header = line.n_words <= 6 and not line.ends_sentence and (
+                pattern.match(line.key) or (line.n_words <= 5 and prefix.match(line.key))
+            )
+            if not is_header:
+                i += 1
+                continue
+            hits.append(line.index)
+            j = i + 1
+            while j < len(alive) and self._item(alive[j], alive[i]):
+                hits.append(alive[j].index)
+                j += 1
+            i = j
+        return hits
+
+    @staticmethod
+    def _item(line: Line, header: Line) -> bool:
+        if line.n_words > 30:
+            return False
+        if line.bullet or re.match(r"^\d{1,2}[.)]?\s", line.text):
+            return True
+        # Unbulleted teaser headlines: short, and no sentence end unless it is a headline-ish "?".
+        return not line.ends_sentence and line.n_words <= 18 and line.block <= header.block + 12
+
+
+_CHANNELS = re.compile(
+    r"newsletter|inbox|e-?mail|subscri|twitter|facebook|instagram|youtube|linkedin|tiktok|whatsapp|"
+    r"telegram|\bapp\b|podcast|member|click|\bhere\b|sign[ -]?up|alerts?\b|notifications|https?://|www\.|"
+    r"@\w|news page|our (?:website|site)|recaptcha|privacy policy|terms of (?:service|use)|"
+    r"on the go|delivered|follow",
+    _I,
+)
+
+
+class PromptRule(_LexiconRule):
+    """Newsletter, contact, social and membership prompts."""
+
+    name = "prompt"
+    table = PROMPT_PREFIXES  # type: ignore[assignment]
+    whole = False
+
+    def matches(self, line: Line, doc: Doc) -> bool:
+        """Match a prompt opening that also names a channel (email, app, social network)."""
+        if line.n_words > 45:
+            return False
+        core = line.core.strip()
+        if self.pattern(doc.language).match(core) and _CHANNELS.search(core):
+            return True
+        return line.n_words <= 45 and _PROMPT_ANYWHERE.search(core) is not None
+
+
+_PROMPT_ANYWHERE = re.compile(
+    r"\b(?:follow|like) (?:us|him|her|them|[A-Z@][\w.@'’]+(?: [A-Z][\w.'’]+)?) on (?:twitter|facebook|instagram|"
+    r"linkedin|youtube|tiktok|threads|bluesky|mastodon|x)\b"
+    r"|\b(?:delivered|straight) to your inbox\b|\bsign up for (?:our|the)\b.*\bnewsletters?\b"
+    r"|\bsubscribe to (?:our|the)\b.*\b(?:newsletter|channel|podcast|magazine)\b"
+    r"|\bthis site is protected by recaptcha\b|\bby clicking here\b"
+    r"|\b(?:email|e-mail|contact|reach) (?:us|him|her|them|the author|the reporter)\b.{0,40}@"
+    r"|\bif you (?:buy|purchase) (?:something|anything) (?:through|from|via) (?:this|our|the) "
+    r"(?:post|links?|site|article)\b|\bmay (?:earn|get|receive) (?:a )?(?:small )?(?:commission|share of)",
+    _I,
+)
+
+_NAVIGATION = re.compile(
+    r"^[«‹<←\-–—\s]*(?:previous|next|prev|older|newer)\s+(?:[A-Z][\w-]*\s+)?"
+    r"(?:post|article|story|page|news|item|gallery|slide|entry|chapter)s?\b"
+    r"|^(?:back to top|go to top|top of page|return to top|back to (?:home|homepage|news))\b"
+    r"|^source\s*:\s*read full article\b|^read full (?:article|story)\b"
+    r"|^(?:tags?|filed under|categor(?:y|ies)|topics?|keywords|schlagworte|etiquetas|mots-clés|теги|"
+    r"tópicos|temas)\s*:"
+    r"|^[\w\s.-]{0,40}(?:previous|next)\s+(?:post|article|story|news)\s*[»›>]?$",
+    _I,
+)
+
+
+class NavigationRule(Rule):
+    """Post navigation and taxonomy: "Previous post …", "Next post …", "Tags: …"."""
+
+    name = "navigation"
+    kind = RELATED
+
+    def matches(self, line: Line, doc: Doc) -> bool:
+        """Match previous/next links, back-to-top links and tag lists."""
+        return line.n_words <= 40 and _NAVIGATION.search(line.core.strip()) is not None
+
+
+_CREDIT_LINE = re.compile(
+    r"^\(?(?:additional |with )?(?:reporting|writing|editing|compiled|edited|produced|research|"
+    r"translated|translation|graphics?) by\b"
+    r"|\bcontributed (?:reporting|to this (?:report|story|article))\b"
+    r"|^(?:©|ⓒ|\(c\)\s|copyright\b)|\ball rights reserved\b|\bno part of this\b.*\breproduced\b"
+    r"|무단전재|無断転載|^our standards\s*:|^this (?:article|story|piece|post) (?:was|is|has been|first) "
+    r"(?:originally |first )?(?:published|appeared|written|produced)\b|^citation\s*:|^sources?\s*:\s*\S"
+    r"|^\(?(?:source|quelle|fuente|fonte|источник)\s*:",
+    _I,
+)
+
+
+class CreditLineRule(Rule):
+    """Reporting credits, copyright lines and source notes at the edges of the body."""
+
+    name = "credit_line"
+
+    def matches(self, line: Line, doc: Doc) -> bool:
+        """Match "(Reporting by …; editing by …)", "© …", "Copyright …", "Source: …"."""
+        if line.n_words > 45:
+            return False
+        core = line.core.strip()
+        if not _CREDIT_LINE.search(core):
+            return False
+        # "Source:" also opens prose ("Source: the ministry said …") only when long.
+        return not (core.lower().startswith("source") and line.n_words > 12)
+
+
+# --- head of the document -----------------------------------------------------------
+
+_BYLINE = re.compile(
+    r"^(?:by|from|von|par|por|di|de|door|av|af|автор|текст)\s*:?\s+[A-Z\u0400-\u04ff][\w.'’-]+"
+    r"(?:[\s,]+(?:and|und|et|y|e|&)?\s*[A-Z\u0400-\u04ff][\w.'’-]*){0,8}[\s|,-]*.{0,40}$"
+)
+
+
+class HeadRule(Rule):
+    """Bylines and date stamps in the head of the document ("By Jane Doe", "Published 11:11 PM EST …")."""
+
+    name = "byline_dateline"
+
+    def select(self, doc: Doc, config: CleanConfig) -> Iterable[int]:
+        """Select bylines and date stamps among the first lines, and a byline just above a stamp."""
+        alive = doc.alive()
+        head = alive[: config.head_lines]
+        hits: list[int] = []
+        for pos, line in enumerate(head):
+            if line.n_words > 16 or line.ends_sentence and not is_date_stamp(line.core):
+                continue
+            if is_date_stamp(line.core) or _BYLINE.match(line.core):
+                hits.append(line.index)
+                if pos and head[pos - 1].index not in hits and self._byline_shape(head[pos - 1]):
+                    hits.append(head[pos - 1].index)
+        # The same stamps often close the page again ("Published 10:02 AM EST …").
+        for line in alive[-4:]:
+            if line.n_words <= 12 and is_date_stamp(line.core) and line.index not in hits:
+                hits.append(line.index)
+        return hits
+
+    @staticmethod
+    def _byline_shape(line: Line) -> bool:
+        words = line.core.split()
+        return (
+            1 < len(words) <= 8
+            and not line.ends_sentence
+            and all(w[:1].isupper() or w.lower() in {"and", "of", "the", "&", "j."} for w in words)
+        )
+
+
+# --- repetition ---------------------------------------------------------------------
+
+
+def _trigrams(text: str) -> set[tuple[str, str, str]]:
+    words = re.findall(r"\w+", text.casefold())
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}  # type: ignore[misc]
+
+
+class DuplicateRule(Rule):
+    """A line repeating an earlier line; a line printed three times or more goes everywhere."""
+
+    name = "duplicate"
+
+    def select(self, doc: Doc, config: CleanConfig) -> Iterable[int]:
+        """Select every repeat after the first, and all copies of a line seen 3+ times."""
+        alive = doc.alive()
+        counts = Counter(ln.key for ln in alive if ln.n_words >= config.duplicate_min_words)
+        seen: set[str] = set()
+        hits: list[int] = []
+        for line in alive:
+            if line.n_words < config.duplicate_min_words:
+                continue
+            if line.key in seen or counts[line.key] >= 3:
+                hits.append(line.index)
+            seen.add(line.key)
+        return hits
+
+
+class RestatedRule(Rule):
+    """A caption or pull quote that restates sentences already in the body."""
+
+    name = "restated"
+    kind = CAPTION
+
+    def select(self, doc: Doc, config: CleanConfig) -> Iterable[int]:
+        """Select lines whose trigrams mostly stand in earlier kept lines."""
+        hits: list[int] = []
+        earlier: set[tuple[str, str, str]] = set()
+        for line in doc.alive():
+            grams = _trigrams(line.core)
+            if line.n_words >= config.restated_min_words and grams:
+                share = len(grams & earlier) / len(grams)
+                if share >= config.restated_min_share:
+                    hits.append(line.index)
+                    continue
+            earlier |= grams
+        return hits
+
+
+RULES: Sequence[Rule] = (
+    MarkupRule(),
+    WidgetRule(),
+    CaptionCreditRule(),
+    CaptionMarkerRule(),
+    CaptionBeforeCreditRule(),
+    TeaserRule(),
+    NavigationRule(),
+    PromptRule(),
+    CreditLineRule(),
+    ListHeaderRule(),
+    HeadRule(),
+    DuplicateRule(),
+    RestatedRule(),
+)
+RULE_NAMES: frozenset[str] = frozenset(r.name for r in RULES)
+RULE_KINDS: dict[str, str] = {r.name: r.kind for r in RULES}

@@ -1,0 +1,176 @@
+"""The cleaning engine: text in, clean text and a record of every removal out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from cleaners.config import CleanConfig
+from cleaners.dates import is_date_stamp, parse_date, split_glued_date
+from cleaners.lines import CLOSERS, Doc, Line, split_lines
+from cleaners.rules import CAPTION, CHROME, RELATED, RULE_KINDS, RULES, Rule
+from cleaners.unicode import fix_unicode
+
+TITLE = "title"
+STANDFIRST = "standfirst"
+DATE_STAMP = "date_stamp"
+# Rules that judge a line by what stands around it run after the headline is known.
+_CONTEXT_RULES = frozenset({"byline_dateline", "duplicate", "restated"})
+KINDS: dict[str, str] = {**RULE_KINDS, TITLE: CHROME, STANDFIRST: CHROME, DATE_STAMP: CHROME}
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """One removed line (or glued prefix) and the name of the rule that removed it."""
+
+    rule: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """The result of cleaning one document."""
+
+    text: str
+    removals: tuple[Removal, ...] = ()
+    title: str | None = None
+    published: dt.date | None = None
+    unicode_fixed: bool = False
+    lines_in: int = 0
+    kept: tuple[int, ...] = field(default_factory=tuple)
+
+    @property
+    def captions(self) -> list[str]:
+        """Return the removed picture captions and credits."""
+        return [r.text for r in self.removals if KINDS.get(r.rule) == CAPTION]
+
+    @property
+    def related(self) -> list[str]:
+        """Return the removed teaser headlines and related links."""
+        return [r.text for r in self.removals if KINDS.get(r.rule) == RELATED]
+
+
+def clean_text(
+    text: str,
+    config: CleanConfig | None = None,
+    *,
+    language: str | None = None,
+    title: str | None = None,
+    description: str | None = None,
+    extracted: bool = False,
+    rules: tuple[Rule, ...] | None = None,
+) -> Cleaned:
+    """Clean one document's text; `extracted` marks extractor output (one paragraph per line)."""
+    config = config or CleanConfig()
+    removals: dict[int, Removal] = {}
+    prefix_removals: list[Removal] = []
+    fixed = False
+    if config.fix_unicode:
+        text, fixed = fix_unicode(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+
+    published: dt.date | None = None
+    if config.detect_title and config.enabled(DATE_STAMP):
+        text, published, glued = _strip_glued_date(text)
+        if glued:
+            prefix_removals.append(Removal(DATE_STAMP, glued))
+
+    doc = Doc(split_lines(text, one_block_per_line=extracted), language, title, description)
+    active = tuple(r for r in (rules or RULES) if config.enabled(r.name))
+    for rule in active:
+        if rule.name in _CONTEXT_RULES:
+            continue
+        _apply(rule, doc, config)
+
+    found_title = title
+    if title and config.enabled(TITLE):
+        _drop_repeated_head(doc, title, TITLE)
+    elif config.detect_title and config.enabled(TITLE) and not extracted:
+        found_title = _detect_title(doc, config)
+    if description and config.enabled(STANDFIRST):
+        _drop_repeated_head(doc, description, STANDFIRST)
+
+    for rule in active:
+        if rule.name in _CONTEXT_RULES:
+            _apply(rule, doc, config)
+
+    if published is None and config.detect_title:
+        published = _head_date(doc, config)
+
+    for index, rule_name in doc.removed.items():
+        removals[index] = Removal(rule_name, doc.lines[index].text)
+    kept = [ln for ln in doc.lines if ln.index not in doc.removed]
+    ordered = prefix_removals + [removals[i] for i in sorted(removals)]
+    return Cleaned(
+        text="\n\n".join(ln.text for ln in kept),
+        removals=tuple(ordered),
+        title=found_title,
+        published=published,
+        unicode_fixed=fixed,
+        lines_in=len(doc.lines),
+        kept=tuple(ln.index for ln in kept),
+    )
+
+
+def _apply(rule: Rule, doc: Doc, config: CleanConfig) -> None:
+    for index in rule.select(doc, config):
+        doc.removed.setdefault(index, rule.name)
+
+
+def _strip_glued_date(text: str) -> tuple[str, dt.date | None, str | None]:
+    stripped = text.lstrip()
+    lead = text[: len(text) - len(stripped)]
+    date_text, rest = split_glued_date(stripped)
+    if date_text is None:
+        return text, None, None
+    glued = stripped[: len(stripped) - len(rest)].strip()
+    return lead + rest, parse_date(date_text), glued
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()
+
+
+def _drop_repeated_head(doc: Doc, reference: str, rule: str) -> None:
+    """Remove a leading line that repeats the metadata title or description."""
+    ref = _key(reference)
+    if not ref:
+        return
+    for line in doc.alive()[:3]:
+        key = _key(line.core)
+        if not key:
+            continue
+        if key == ref or (len(key.split()) >= 4 and (ref.startswith(key) or key.startswith(ref))):
+            doc.removed[line.index] = rule
+            return
+
+
+def _title_like(line: Line, config: CleanConfig) -> bool:
+    core = line.core.strip()
+    if line.bullet or not core or len(core) > 300 or is_date_stamp(core):
+        return False
+    if not 2 <= line.n_words <= config.title_max_words:
+        return False
+    return core.rstrip(CLOSERS)[-1:] not in ".,;:…。"
+
+
+def _detect_title(doc: Doc, config: CleanConfig) -> str | None:
+    """Take the first line as the headline when it is shaped like one and text follows."""
+    alive = doc.alive()
+    if len(alive) < 2 or not _title_like(alive[0], config):
+        return None
+    if alive[0].index > config.head_lines:
+        return None
+    doc.removed[alive[0].index] = TITLE
+    return alive[0].core.strip()
+
+
+def _head_date(doc: Doc, config: CleanConfig) -> dt.date | None:
+    """Parse the first date stamp the head rules removed."""
+    for line in doc.lines[: config.head_lines * 2]:
+        if doc.removed.get(line.index) == "byline_dateline" and is_date_stamp(line.core):
+            date = parse_date(line.core)
+            if date:
+                return date
+    return None

@@ -1,0 +1,110 @@
+"""The `newsclean` command line: run the flow, print what it did."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from flows.config import DEFAULT_BATCH_SIZE
+
+app = typer.Typer(
+    name="newsclean",
+    help="Clean scraped news (plain text and HTML) into article bodies and metadata in Parquet.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console(stderr=True)
+
+# Exit codes scripts can rely on.
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+@app.callback()
+def cli() -> None:
+    """Clean scraped news (plain text and HTML) into article bodies and metadata in Parquet."""
+
+
+def _quiet_prefect_defaults() -> None:
+    """Set defaults that make Prefect's embedded server quick and quiet on a closed network."""
+    # The telemetry call fails (and logs an error) where the network is closed.
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+@app.command()
+def run(
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Files or directories (searched recursively) of .txt/.html[.gz].")
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output directory for articles/ and rejects/.")],
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Worker processes (default: the machine's cores).")
+    ] = None,
+    batch_size: Annotated[
+        int, typer.Option(min=1, help="Documents per Prefect task; a few hundred keeps overhead low.")
+    ] = DEFAULT_BATCH_SIZE,
+    disable_rule: Annotated[
+        list[str] | None, typer.Option(help="Turn off a cleaning rule by name (repeatable).")
+    ] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
+) -> None:
+    """Clean INPUTS into Parquet datasets OUT/articles and OUT/rejects, and print a summary."""
+    missing = [str(p) for p in inputs if not (p.exists() or p.is_symlink())]
+    if missing:
+        console.print(f"[red]error:[/red] input path does not exist: {', '.join(missing)}")
+        raise typer.Exit(EXIT_USAGE)
+    _quiet_prefect_defaults()
+    if verbose:
+        os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
+    from flows.flow import clean_corpus  # imported here: importing Prefect reads the settings above
+
+    try:
+        summary = clean_corpus(
+            inputs=[str(p) for p in inputs],
+            out=str(out),
+            batch_size=batch_size,
+            workers=workers,
+            disabled_rules=disable_rule or [],
+        )
+    except Exception as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_FAILED) from exc
+    print_summary(summary)
+
+
+def print_summary(summary: dict[str, object]) -> None:
+    """Print the run summary: documents in, articles out, rejects, lines removed by rule."""
+    out = Console()
+    out.print(
+        f"[bold]{summary['inputs']}[/bold] inputs -> [green]{summary['articles']}[/green] articles, "
+        f"[yellow]{summary['rejects']}[/yellow] rejects, {summary['lines_removed']} lines removed, "
+        f"{summary['unicode_fixed']} mojibake repairs, in {summary['seconds']} s"
+    )
+    for title, key in (("rule", "removed_by_rule"), ("reject reason", "rejects_by_reason")):
+        counts = summary.get(key) or {}
+        if not isinstance(counts, dict) or not counts:
+            continue
+        table = Table(title=f"by {title}", title_justify="left", show_edge=False)
+        table.add_column(title)
+        table.add_column("count", justify="right")
+        for name, count in counts.items():
+            table.add_row(str(name), str(count))
+        out.print(table)
+    out.print(f"Parquet: {summary['out']}/articles and {summary['out']}/rejects; summary in run.json")
+
+
+def main() -> None:
+    """Run the CLI (entry point for `python -m flows.cli`)."""
+    sys.exit(app())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,55 @@
+"""The records that travel through the pipeline: one Document per input, one Reject per failure."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from cleaners import Removal
+
+TEXT = "text"
+HTML = "html"
+
+
+@dataclass(slots=True)
+class Document:
+    """One input on its way from bytes to a clean article; stages fill the fields in turn."""
+
+    source: str
+    doc_id: str
+    input_format: str = TEXT
+    encoding: str | None = None
+    raw: str = ""
+    url: str | None = None
+    title: str | None = None
+    description: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: dt.date | None = None
+    site_name: str | None = None
+    language: str | None = None
+    body: str = ""
+    text: str = ""
+    removed: tuple[Removal, ...] = ()
+    captions: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    unicode_fixed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Reject:
+    """An input that did not become an article, and why."""
+
+    source: str
+    stage: str
+    reason: str
+    detail: str = ""
+
+
+class RejectError(Exception):
+    """Raised inside a stage to turn the current document into a reject with a known reason."""
+
+    def __init__(self, stage: str, reason: str, detail: str = "") -> None:
+        super().__init__(f"{stage}: {reason}: {detail}")
+        self.stage = stage
+        self.reason = reason
+        self.detail = detail

@@ -1,0 +1,224 @@
+"""The main Prefect flow: list inputs, clean them in batches (one task per batch), write Parquet."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Annotated
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NONE
+from prefect.futures import PrefectFuture
+from prefect.task_runners import ThreadPoolTaskRunner
+from pydantic import Field
+
+from cleaners import RULE_NAMES, CleanConfig
+from flows import PIPELINE_VERSION
+from flows.clean import process_batch
+from flows.config import DEFAULT_BATCH_SIZE, PipelineConfig
+from flows.readers import InputNotFoundError, list_inputs
+from flows.write import ARTICLES, REJECTS, reset_output, write_part, write_summary
+
+
+@dataclass(slots=True)
+class BatchStats:
+    """What one batch did, small enough to send back from a worker process."""
+
+    batch: int
+    inputs: int
+    articles: int
+    rejects: int
+    removed_by_rule: dict[str, int] = field(default_factory=dict)
+    rejects_by_reason: dict[str, int] = field(default_factory=dict)
+    languages: dict[str, int] = field(default_factory=dict)
+    formats: dict[str, int] = field(default_factory=dict)
+    unicode_fixed: int = 0
+
+
+def run_batch(batch: int, sources: list[str], out: str, config: PipelineConfig) -> BatchStats:
+    """Process one batch and write its part files; runs in the flow's process or a worker process."""
+    result = process_batch(sources, config)
+    config_json = config_to_json(config)
+    part = f"part-{batch:05d}"
+    write_part(out, ARTICLES, part, result.articles, config_json)
+    write_part(out, REJECTS, part, result.rejects, config_json)
+    return BatchStats(
+        batch=batch,
+        inputs=len(sources),
+        articles=len(result.articles),
+        rejects=len(result.rejects),
+        removed_by_rule=dict(result.removed_by_rule),
+        rejects_by_reason=dict(result.rejects_by_reason),
+        languages=dict(result.languages),
+        formats=dict(result.formats),
+        unicode_fixed=result.unicode_fixed,
+    )
+
+
+@task(name="clean-batch", cache_policy=NONE, task_run_name="clean-batch-{batch}")
+def clean_batch(
+    batch: int, sources: list[str], out: str, config: PipelineConfig, executor: Executor | None = None
+) -> BatchStats:
+    """Clean one batch of inputs, in a worker process when the flow has a pool."""
+    if executor is None:
+        return run_batch(batch, sources, out, config)
+    return executor.submit(run_batch, batch, sources, out, config).result()
+
+
+def batched(items: Iterable[str], size: int) -> Iterator[list[str]]:
+    """Yield lists of `size` items (the last may be shorter) without materialising `items`."""
+    batch: list[str] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def config_to_json(config: PipelineConfig) -> str:
+    """Serialise the configuration for the Parquet metadata and run.json."""
+    data = asdict(config)
+    data["clean"]["disabled_rules"] = sorted(config.clean.disabled_rules)
+    return json.dumps(data, sort_keys=True)
+
+
+def build_config(
+    disabled_rules: Iterable[str] = (), max_bytes: int | None = None, favor_precision: bool = True
+) -> PipelineConfig:
+    """Build the run configuration from flow parameters, rejecting unknown rule names."""
+    disabled = frozenset(disabled_rules)
+    unknown = disabled - RULE_NAMES - {"title", "standfirst", "date_stamp"}
+    if unknown:
+        raise ValueError(f"unknown rule name(s) {sorted(unknown)}; known: {sorted(RULE_NAMES)}")
+    defaults = PipelineConfig()
+    return PipelineConfig(
+        clean=CleanConfig(disabled_rules=disabled),
+        max_bytes=max_bytes or defaults.max_bytes,
+        favor_precision=favor_precision,
+    )
+
+
+def default_workers() -> int:
+    """Return the number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+@flow(name="newsclean", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=64))
+def clean_corpus(
+    inputs: list[str],
+    out: str = "output/run",
+    batch_size: Annotated[int, Field(ge=1, le=100_000)] = DEFAULT_BATCH_SIZE,
+    workers: Annotated[int | None, Field(ge=1, le=256)] = None,
+    disabled_rules: list[str] | None = None,
+    max_bytes: Annotated[int | None, Field(ge=1)] = None,
+    favor_precision: bool = True,
+) -> dict[str, object]:
+    """Clean every input under `inputs` into `out/articles` and `out/rejects`; return the run summary."""
+    logger = get_run_logger()
+    started = time.perf_counter()
+    config = build_config(disabled_rules or (), max_bytes, favor_precision)
+    for given in inputs:
+        if not (Path(given).exists() or Path(given).is_symlink()):
+            raise InputNotFoundError(f"input path does not exist: {given}")
+    workers = workers or default_workers()
+    Path(out).mkdir(parents=True, exist_ok=True)
+    reset_output(out)
+
+    totals = _Totals()
+    # Workers are spawned, not forked: forking a process that runs Prefect's threads can deadlock.
+    pool = (
+        ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) if workers > 1 else None
+    )
+    try:
+        pending: list[PrefectFuture[BatchStats]] = []
+        batch_no = -1
+        for batch_no, sources in enumerate(batched(list_inputs(inputs), batch_size)):
+            pending.append(clean_batch.submit(batch_no, sources, out, config, pool))
+            # A bounded window keeps memory flat however many inputs there are.
+            while len(pending) >= 2 * workers:
+                totals.add(pending.pop(0).result(), logger)
+        for future in pending:
+            totals.add(future.result(), logger)
+        if batch_no < 0:
+            logger.warning("no inputs with a supported suffix under %s", inputs)
+            run_batch(0, [], out, config)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+    summary = totals.summary()
+    summary.update(
+        out=str(Path(out).absolute()),
+        seconds=round(time.perf_counter() - started, 3),
+        workers=workers,
+        batch_size=batch_size,
+        pipeline_version=PIPELINE_VERSION,
+        config=json.loads(config_to_json(config)),
+    )
+    write_summary(out, summary)
+    logger.info(
+        "%d inputs -> %d articles, %d rejects in %.1f s",
+        summary["inputs"],
+        summary["articles"],
+        summary["rejects"],
+        summary["seconds"],
+    )
+    return summary
+
+
+@dataclass(slots=True)
+class _Totals:
+    inputs: int = 0
+    articles: int = 0
+    rejects: int = 0
+    batches: int = 0
+    unicode_fixed: int = 0
+    removed_by_rule: Counter[str] = field(default_factory=Counter)
+    rejects_by_reason: Counter[str] = field(default_factory=Counter)
+    languages: Counter[str] = field(default_factory=Counter)
+    formats: Counter[str] = field(default_factory=Counter)
+
+    def add(self, stats: BatchStats, logger: object) -> None:
+        self.batches += 1
+        self.inputs += stats.inputs
+        self.articles += stats.articles
+        self.rejects += stats.rejects
+        self.unicode_fixed += stats.unicode_fixed
+        self.removed_by_rule.update(stats.removed_by_rule)
+        self.rejects_by_reason.update(stats.rejects_by_reason)
+        self.languages.update(stats.languages)
+        self.formats.update(stats.formats)
+        logger.info(  # type: ignore[attr-defined]
+            "batch %d: %d inputs, %d articles, %d rejects (total so far: %d inputs)",
+            stats.batch,
+            stats.inputs,
+            stats.articles,
+            stats.rejects,
+            self.inputs,
+        )
+
+    def summary(self) -> dict[str, object]:
+        return {
+            "inputs": self.inputs,
+            "articles": self.articles,
+            "rejects": self.rejects,
+            "batches": self.batches,
+            "unicode_fixed": self.unicode_fixed,
+            "lines_removed": sum(self.removed_by_rule.values()),
+            "removed_by_rule": dict(self.removed_by_rule.most_common()),
+            "rejects_by_reason": dict(self.rejects_by_reason.most_common()),
+            "languages": dict(self.languages.most_common()),
+            "formats": dict(self.formats.most_common()),
+        }

@@ -1,0 +1,162 @@
+"""Find inputs and turn their bytes into text: listing, gunzip, encoding detection."""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import hashlib
+import io
+import os
+import re
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from flows.config import PipelineConfig
+from flows.document import HTML, TEXT, Document, RejectError
+
+READ = "read"
+TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm")
+SUFFIXES = tuple(s + gz for s in TEXT_SUFFIXES + HTML_SUFFIXES for gz in ("", ".gz"))
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+# Pages that declare Latin-1 but are UTF-8 are common; a strict UTF-8 decode tells them apart.
+_LATIN = {"iso-8859-1", "latin-1", "latin1", "cp1252", "windows-1252", "ascii", "us-ascii"}
+
+
+class InputNotFoundError(FileNotFoundError):
+    """Raised when an input path given by the user does not exist."""
+
+
+def input_format(path: str) -> str | None:
+    """Return "text" or "html" for a supported file name, None otherwise."""
+    name = path.lower().removesuffix(".gz")
+    if name.endswith(TEXT_SUFFIXES):
+        return TEXT
+    if name.endswith(HTML_SUFFIXES):
+        return HTML
+    return None
+
+
+def list_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
+    """Yield input files: given files as they are, directories searched recursively in name order."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path, followlinks=False):
+                dirs.sort()
+                for name in sorted(files):
+                    if input_format(name) is not None:
+                        yield str(Path(root, name).absolute())
+        elif path.exists() or path.is_symlink():
+            yield str(path.absolute())
+        else:
+            raise InputNotFoundError(f"input path does not exist: {given}")
+
+
+def doc_id(source: str) -> str:
+    """Return the stable id of the input at `source` (the same path gives the same id every run)."""
+    return hashlib.sha256(source.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def read_bytes(source: str, config: PipelineConfig) -> bytes:
+    """Read a file, gunzipping `.gz` inputs, with the size cap applied before and after decompression."""
+    try:
+        size = os.stat(source).st_size
+    except OSError as exc:
+        raise RejectError(READ, "unreadable", str(exc)) from exc
+    if size > config.max_bytes:
+        raise RejectError(READ, "too_large", f"{size} bytes > cap of {config.max_bytes}")
+    try:
+        with open(source, "rb") as fh:
+            data = fh.read(config.max_bytes + 1)
+    except OSError as exc:
+        raise RejectError(READ, "unreadable", str(exc)) from exc
+    if source.lower().endswith(".gz") or data[:2] == b"\x1f\x8b":
+        data = _gunzip(data, config.max_bytes)
+    return data
+
+
+def _gunzip(data: bytes, cap: int) -> bytes:
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as gz:
+            out = gz.read(cap + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise RejectError(READ, "decode_error", f"bad gzip stream: {exc}") from exc
+    if len(out) > cap:
+        raise RejectError(READ, "too_large", f"decompresses to more than {cap} bytes")
+    return out
+
+
+def decode(data: bytes, *, html: bool) -> tuple[str, str]:
+    """Decode bytes by BOM, then declared charset (HTML), then strict UTF-8, then detection."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data.decode(name, errors="replace"), name
+    if html:
+        m = _META_CHARSET.search(data[:4096])
+        if m:
+            declared = _normalise_codec(m.group(1).decode("ascii", "ignore"))
+            if declared and not (declared in _LATIN and _is_utf8(data)):
+                try:
+                    return data.decode(declared), declared
+                except (UnicodeDecodeError, LookupError):
+                    pass
+    if _is_utf8(data):
+        return data.decode("utf-8"), "utf-8"
+    from charset_normalizer import from_bytes  # imported lazily: only non-UTF-8 inputs need it
+
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding:
+        name = _normalise_codec(best.encoding) or "cp1252"
+        return data.decode(name, errors="replace"), name
+    return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _normalise_codec(name: str) -> str | None:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def looks_binary(data: bytes) -> bool:
+    """Tell whether decoded-to-be bytes are a binary file rather than text (NULs, PDF, images)."""
+    head = data[:4096]
+    if head.startswith((b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04")):
+        return True
+    if any(head.startswith(bom) for bom, _ in _BOMS):
+        return False
+    return b"\x00" in head
+
+
+def read_document(source: str, config: PipelineConfig) -> Document:
+    """Read one input into a Document with its decoded text, or raise RejectError."""
+    fmt = input_format(source)
+    if fmt is None:
+        raise RejectError(READ, "unsupported_format", "expected .txt, .html or .htm, optionally .gz")
+    if not os.path.isfile(source):
+        raise RejectError(READ, "unreadable", "not a regular file")
+    data = read_bytes(source, config)
+    if not data.strip(b" \t\r\n\x00\x0b\x0c"):
+        raise RejectError(READ, "empty", f"{len(data)} bytes of whitespace or NUL")
+    if looks_binary(data):
+        raise RejectError(READ, "not_text", "binary content (NUL bytes or a binary file signature)")
+    text, encoding = decode(data, html=fmt == HTML)
+    return Document(source=source, doc_id=doc_id(source), input_format=fmt, encoding=encoding, raw=text)

@@ -119,7 +119,10 @@ class WidgetRule(_LexiconRule):
 
 
 _MARKUP = re.compile(
-    r"&(?:amp;)*(?:lt|gt|quot|nbsp|#\d+);.*&(?:amp;)*(?:lt|gt|quot|nbsp|#\d+);|</?[a-z][a-z0-9]*(?:\s[^>]*)?>"
+    r"&(?:amp;)*(?:lt|gt|quot|nbsp|#\d+);.*&(?:amp;)*(?:lt|gt|quot|nbsp|#\d+);"
+    r"|</?(?:a|p|div|span|img|br|hr|iframe|script|style|ul|ol|li|table|tr|td|th|em|strong|b|i|u|h[1-6]|"
+    r"figure|figcaption|section|article|aside|header|footer|nav|form|input|button|label|noscript|"
+    r"source|picture|video|audio|svg|path|meta|link|blockquote|small|sup|sub|center|font)(?:\s[^<>]*)?/?>"
     r"|\bdata-[a-z-]+=|\{\s*[\"']?[\w-]+[\"']?\s*:|^\s*(?:function\s*\(|var |window\.|document\.)",
     _I,
 )
@@ -323,7 +326,8 @@ class PromptRule(_LexiconRule):
 
     def matches(self, line: Line, doc: Doc) -> bool:
         """Match a prompt opening that also names a channel (email, app, social network)."""
-        if line.n_words > 45:
+        # A bulleted "Sign up for …" is a step in a list of instructions, not a prompt.
+        if line.n_words > 45 or line.bullet:
             return False
         core = line.core.strip()
         if self.pattern(doc.language).match(core) and _CHANNELS.search(core):
@@ -402,6 +406,10 @@ _BYLINE = re.compile(
 )
 
 
+# The signature line of an embedded post: "— The Senate (@Senate) October 9, 2018".
+_EMBED_SIGNATURE = re.compile(r"\(@\w+\)|^[—–-]\s*@\w+")
+
+
 class HeadRule(Rule):
     """Bylines and date stamps in the head of the document ("By Jane Doe", "Published 11:11 PM EST …")."""
 
@@ -415,12 +423,16 @@ class HeadRule(Rule):
         for pos, line in enumerate(head):
             if line.n_words > 16 or line.ends_sentence and not is_date_stamp(line.core):
                 continue
+            if _EMBED_SIGNATURE.search(line.core):
+                continue
             if is_date_stamp(line.core) or _BYLINE.match(line.core):
                 hits.append(line.index)
                 if pos and head[pos - 1].index not in hits and self._byline_shape(head[pos - 1]):
                     hits.append(head[pos - 1].index)
         # The same stamps often close the page again ("Published 10:02 AM EST …").
         for line in alive[-4:]:
+            if _EMBED_SIGNATURE.search(line.core):
+                continue
             if line.n_words <= 12 and is_date_stamp(line.core) and line.index not in hits:
                 hits.append(line.index)
         return hits
@@ -455,7 +467,9 @@ class DuplicateRule(Rule):
         seen: set[str] = set()
         hits: list[int] = []
         for line in alive:
-            if line.n_words < config.duplicate_min_words:
+            # Interviews repeat their questions and product pages their feature bullets: a
+            # repeated sentence or list item is content; repeated captions and teasers are not.
+            if line.n_words < config.duplicate_min_words or line.ends_sentence or line.bullet:
                 continue
             if line.key in seen or counts[line.key] >= 3:
                 hits.append(line.index)

@@ -13,11 +13,10 @@ from cleaners.rules import CAPTION, CHROME, RELATED, RULE_KINDS, RULES, Rule
 from cleaners.unicode import fix_unicode
 
 TITLE = "title"
-STANDFIRST = "standfirst"
 DATE_STAMP = "date_stamp"
 # Rules that judge a line by what stands around it run after the headline is known.
 _CONTEXT_RULES = frozenset({"byline_dateline", "duplicate", "restated"})
-KINDS: dict[str, str] = {**RULE_KINDS, TITLE: CHROME, STANDFIRST: CHROME, DATE_STAMP: CHROME}
+KINDS: dict[str, str] = {**RULE_KINDS, TITLE: CHROME, DATE_STAMP: CHROME}
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +87,6 @@ def clean_text(
         _drop_repeated_head(doc, title, TITLE)
     elif config.detect_title and config.enabled(TITLE) and not extracted:
         found_title = _detect_title(doc, config)
-    if description and config.enabled(STANDFIRST):
-        _drop_repeated_head(doc, description, STANDFIRST)
 
     for rule in active:
         if rule.name in _CONTEXT_RULES:
@@ -133,7 +130,7 @@ def _key(text: str) -> str:
 
 
 def _drop_repeated_head(doc: Doc, reference: str, rule: str) -> None:
-    """Remove a leading line that repeats the metadata title or description."""
+    """Remove a leading line that repeats the metadata title."""
     ref = _key(reference)
     if not ref:
         return

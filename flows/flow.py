@@ -96,7 +96,7 @@ def build_config(
 ) -> PipelineConfig:
     """Build the run configuration from flow parameters, rejecting unknown rule names."""
     disabled = frozenset(disabled_rules)
-    unknown = disabled - RULE_NAMES - {"title", "standfirst", "date_stamp"}
+    unknown = disabled - RULE_NAMES - {"title", "date_stamp"}
     if unknown:
         raise ValueError(f"unknown rule name(s) {sorted(unknown)}; known: {sorted(RULE_NAMES)}")
     defaults = PipelineConfig()

@@ -47,7 +47,7 @@ class Line:
     @property
     def has_quote(self) -> bool:
         """Tell whether the line quotes speech."""
-        return any(q in self.core for q in "\"“”«»„") or " ‘" in self.core or "’ " in self.core
+        return any(q in self.core for q in '"“”«»„') or " ‘" in self.core or "’ " in self.core
 
 
 @dataclass(slots=True)

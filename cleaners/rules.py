@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from typing import ClassVar
 
 from cleaners.config import CleanConfig
@@ -100,6 +101,9 @@ _SOCIAL = re.compile(
 )
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
 class WidgetRule(_LexiconRule):
     """Widget, share-bar and gallery debris: "Advertisement", "Image 1 of 9", "Oops!"."""
 
@@ -111,11 +115,12 @@ class WidgetRule(_LexiconRule):
         if line.n_words > 12:
             return False
         core = line.core.strip()
-        return bool(
-            self.pattern(doc.language).match(line.key)
-            or _GALLERY.match(core)
-            or _SOCIAL.match(core)
-        )
+        pattern = self.pattern(doc.language)
+        if pattern.match(line.key) or _GALLERY.match(core) or _SOCIAL.match(core):
+            return True
+        # Debris comes in runs of stock phrases: "Oops! Something went wrong. Please try again later."
+        parts = [_EDGE.sub("", p).casefold() for p in _SENTENCE_END.split(core)]
+        return len(parts) > 1 and all(p and pattern.match(p) for p in parts)
 
 
 _MARKUP = re.compile(
@@ -169,7 +174,7 @@ _GETTY_DATELINE = re.compile(
     r"JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)\.?\s+\d{1,2}(?:,\s*\d{4})?\s*:"
 )
 _CAPTION_MARKERS = re.compile(
-    r"\beditorial use only\b|\bmandatory credit\b|\bpicture date\s*:|\bphoto by\b|\bphotographed by\b"
+    r"\beditorial use only\b|\bmandatory credit\b|\bpicture date\s*:|\bphoto by\b"
     r"|\((?:left|right|centre|center|L|R|C|top|bottom|above|below|front|back|inset|"
     r"second (?:left|right)|from (?:left|right)|l-r|L-R|clockwise from (?:top )?left)\)"
     r"|,\s(?:left|right|center|centre),\s|\b(?:is|are|was|were) (?:pictured|seen|shown) (?:here|above|below|left|right|"
@@ -237,10 +242,10 @@ class CaptionBeforeCreditRule(Rule):
         """Select the line before a line that is only a picture credit."""
         alive = doc.alive()
         hits: list[int] = []
-        for prev, line in zip(alive, alive[1:]):
+        for prev, line in pairwise(alive):
             if not (_CREDIT_ONLY.match(line.core) and line.n_words <= 10):
                 continue
-            if prev.n_words > 70 or prev.has_quote or prev.bullet and prev.ends_sentence:
+            if prev.n_words > 70 or prev.has_quote or (prev.bullet and prev.ends_sentence):
                 continue
             if prev.block == line.block or not prev.ends_sentence:
                 hits.append(prev.index)
@@ -284,8 +289,10 @@ class ListHeaderRule(_LexiconRule):
         i = 0
         while i < len(alive):
             line = alive[i]
-            is_header = line.n_words <= 6 and not line.ends_sentence and (
-                pattern.match(line.key) or (line.n_words <= 5 and prefix.match(line.key))
+            is_header = (
+                line.n_words <= 6
+                and not line.ends_sentence
+                and (pattern.match(line.key) or (line.n_words <= 5 and prefix.match(line.key)))
             )
             if not is_header:
                 i += 1
@@ -421,7 +428,7 @@ class HeadRule(Rule):
         head = alive[: config.head_lines]
         hits: list[int] = []
         for pos, line in enumerate(head):
-            if line.n_words > 16 or line.ends_sentence and not is_date_stamp(line.core):
+            if line.n_words > 16 or (line.ends_sentence and not is_date_stamp(line.core)):
                 continue
             if _EMBED_SIGNATURE.search(line.core):
                 continue

@@ -45,9 +45,7 @@ def run(
         list[Path], typer.Argument(help="Files or directories (searched recursively) of .txt/.html[.gz].")
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output directory for articles/ and rejects/.")],
-    workers: Annotated[
-        int | None, typer.Option(min=1, help="Worker processes (default: the machine's cores).")
-    ] = None,
+    workers: Annotated[int | None, typer.Option(min=1, help="Worker processes (default: the machine's cores).")] = None,
     batch_size: Annotated[
         int, typer.Option(min=1, help="Documents per Prefect task; a few hundred keeps overhead low.")
     ] = DEFAULT_BATCH_SIZE,

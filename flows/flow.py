@@ -138,9 +138,7 @@ def clean_corpus(
 
     totals = _Totals()
     # Workers are spawned, not forked: forking a process that runs Prefect's threads can deadlock.
-    pool = (
-        ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) if workers > 1 else None
-    )
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) if workers > 1 else None
     try:
         pending: list[PrefectFuture[BatchStats]] = []
         batch_no = -1

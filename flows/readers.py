@@ -29,7 +29,7 @@ _BOMS = (
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 # Pages that declare Latin-1 but are UTF-8 are common; a strict UTF-8 decode tells them apart.
-_LATIN = {"iso-8859-1", "latin-1", "latin1", "cp1252", "windows-1252", "ascii", "us-ascii"}
+_LATIN = {codecs.lookup(name).name for name in ("latin-1", "cp1252", "ascii")}
 
 
 class InputNotFoundError(FileNotFoundError):

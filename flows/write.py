@@ -73,7 +73,11 @@ def safe_text(value: str) -> str:
 
 
 def write_part(
-    out: str | os.PathLike[str], table_name: str, part: str, rows: Sequence[dict[str, object]], config_json: str
+    out: str | os.PathLike[str],
+    table_name: str,
+    part: str,
+    rows: Sequence[dict[str, object]],
+    config_json: str,
 ) -> Path:
     """Write rows as `out/table_name/part.parquet`, under a temporary name renamed into place when complete."""
     directory = Path(out, table_name)

@@ -1,0 +1,146 @@
+"""Each rule on lines it must remove, and on content lines that only look like chrome."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaners import CleanConfig, clean_text
+
+HEAD = "Ministers agree a new plan for the national rail network\n"
+BEFORE = (
+    "The government announced on Tuesday that it would spend more on trains, buses and trams "
+    "over the next five years, after months of talks with the unions."
+)
+AFTER = "The plan still needs the approval of parliament, which will vote on it next month."
+
+
+def fate(line: str, *, language: str | None = "en") -> str | None:
+    """Return the rule that removed `line` when it stands between two body paragraphs, else None."""
+    doc = f"{HEAD}\n{BEFORE}\n\n{line}\n\n{AFTER}\n"
+    cleaned = clean_text(doc, CleanConfig(), language=language)
+    assert BEFORE in cleaned.text and AFTER in cleaned.text, "a body paragraph was lost"
+    rules = [r.rule for r in cleaned.removals if r.text.strip() == line.strip()]
+    return rules[0] if rules else None
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Protesters gather outside parliament in London. (Photo by Jane Roe/AFP via Getty Images)", None),
+        ("The Prime Minister leaves Downing Street on Monday (PA)", None),
+        ("Soldiers train near the border (Getty)", None),
+        ("Photo: Sergei Supinsky, AFP", None),
+        ("Picture date: Tuesday February 15, 2022.", None),
+        ("EDITORIAL USE ONLY", None),
+        ("Image 1 of 9", "widget"),
+        ("Oops! Something went wrong.", None),
+        ("Advertisement", "widget"),
+        ("Read more: Why the trains are always late", "teaser"),
+        ("Watch: the minister explains the plan", "teaser"),
+        ("Related: Unions call off the strike", "teaser"),
+        ("Sign up to our newsletter to get the latest news delivered to your inbox", "prompt"),
+        ("Follow us on Twitter and Facebook for more updates", "prompt"),
+        ("Source: Read Full Article", "navigation"),
+        ("Previous post Minister resigns over rail plan", "navigation"),
+        ("Next post Strikes planned for March", "navigation"),
+        ("(Reporting by John Smith; Editing by Jane Doe)", "credit_line"),
+        ("© 2022 Example News Ltd. All rights reserved.", None),
+        ('<div class="ad-slot" data-id="42"></div>', "markup"),
+    ],
+)
+def test_chrome_line_is_removed(line: str, rule: str | None) -> None:
+    removed_by = fate(line)
+    assert removed_by is not None, f"{line!r} was kept"
+    if rule is not None:
+        assert removed_by == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Quotations, including ones that end in a closing quote mark.
+        "“We will not accept a plan that cuts jobs,” the union leader said.",
+        "‘This is the biggest investment in a generation,’ she added.",
+        # Sub-headings and list items.
+        "What happens next",
+        "* Fares will be frozen until 2024",
+        "- Sign up for a season ticket to get the discount",
+        # Prose that mentions the words chrome uses.
+        "More than 100,000 commuters use the line every day, according to the operator.",
+        "The company updated its privacy policy after regulators found it shared data with advertisers.",
+        "Read more carefully, the report shows that delays doubled in the last year.",
+        "Watch out for the new timetable, officials warned passengers on Monday.",
+        "The minister, who was photographed by reporters leaving the meeting, declined to comment.",
+        # A question repeated in an interview is content (see the duplicate rule).
+        "What made you start cooking?",
+        # Korean/Japanese title brackets are not HTML.
+        "The troupe performed <The Palace: Tale of Jang Noksu> at the opening ceremony.",
+        # An embedded post's signature.
+        "— The Nigerian Senate (@NGRSenate) October 9, 2018",
+        # Non-Latin scripts pass through untouched.
+        "Правительство объявило о новом плане для железных дорог страны.",
+        "政府は月曜日、鉄道網の新しい計画を発表した。",
+    ],
+)
+def test_content_line_is_kept(line: str) -> None:
+    assert fate(line) is None
+
+
+def test_caption_rule_names_captions_column() -> None:
+    text = f"{HEAD}\n{BEFORE}\n\nTroops on parade in Kyiv (Photo by Jane Roe/AFP via Getty Images)\n\n{AFTER}\n"
+    cleaned = clean_text(text)
+    assert cleaned.captions == ["Troops on parade in Kyiv (Photo by Jane Roe/AFP via Getty Images)"]
+    assert cleaned.related == []
+
+
+def test_teaser_goes_to_related_column() -> None:
+    text = f"{HEAD}\n{BEFORE}\n\nRead more: Why the trains are always late\n\n{AFTER}\n"
+    assert clean_text(text).related == ["Read more: Why the trains are always late"]
+
+
+def test_related_list_header_takes_its_items() -> None:
+    text = (
+        f"{HEAD}\n{BEFORE}\n\n{AFTER}\n\nRelated articles\n\nUnions call off the strike\n\n"
+        "Minister resigns over the rail plan\n"
+    )
+    cleaned = clean_text(text)
+    assert [r.rule for r in cleaned.removals if r.rule != "title"] == ["related_list"] * 3
+    assert cleaned.text == f"{BEFORE}\n\n{AFTER}"
+
+
+def test_duplicate_caption_lines_are_removed_but_sentences_stay() -> None:
+    caption = "The troupe on stage at the festival opening in Seoul"
+    question = "What made you start cooking?"
+    body = "\n\n".join([BEFORE, caption, question, "I always liked it.", caption, question, "Curiosity.", AFTER])
+    cleaned = clean_text(f"{HEAD}\n{body}\n")
+    assert cleaned.text.count(caption) == 1
+    assert cleaned.text.count(question) == 2
+    assert [r.rule for r in cleaned.removals if r.text == caption] == ["duplicate"]
+    # Printed three times or more, a caption line goes everywhere.
+    thrice = "\n\n".join([BEFORE, caption, "One.", caption, "Two.", caption, AFTER])
+    assert caption not in clean_text(f"{HEAD}\n{thrice}\n").text
+
+
+def test_restated_caption_is_removed() -> None:
+    sentence = (
+        "Troops in Ukraine fired anti-tank weapons in exercises yesterday as the country "
+        "continued to prepare for a possible invasion."
+    )
+    cleaned = clean_text(f"{HEAD}\n{sentence}\n\n{AFTER}\n\n{sentence}\n")
+    assert cleaned.text.count(sentence) == 1
+    assert [r.rule for r in cleaned.removals if r.text == sentence] == ["restated"]
+
+
+def test_disabled_rule_does_not_run() -> None:
+    text = f"{HEAD}\n{BEFORE}\n\nAdvertisement\n\n{AFTER}\n"
+    assert "Advertisement" not in clean_text(text).text
+    kept = clean_text(text, CleanConfig(disabled_rules=frozenset({"widget"})))
+    assert "Advertisement" in kept.text
+
+
+def test_language_table_is_chosen_by_language() -> None:
+    line = "Lire aussi : La SNCF augmente ses tarifs"
+    assert fate(line, language="fr") == "teaser"
+    assert fate("Lesen Sie auch: Die Bahn erhöht die Preise", language="de") == "teaser"
+    # A German document does not use the French table.
+    assert fate(line, language="de") is None

@@ -1,0 +1,37 @@
+"""The `newsclean` command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow.dataset as ds
+import pytest
+from typer.testing import CliRunner
+
+from flows.cli import EXIT_USAGE, app
+
+runner = CliRunner()
+
+
+def test_help_lists_the_options() -> None:
+    result = runner.invoke(app, ["run", "--help"])
+    assert result.exit_code == 0
+    for option in ("--out", "--workers", "--batch-size", "--disable-rule"):
+        assert option in result.output
+
+
+def test_missing_input_exits_with_usage_code(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["run", str(tmp_path / "nope"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == EXIT_USAGE
+    assert "does not exist" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.usefixtures("prefect_server")
+def test_run_prints_the_summary_and_writes_parquet(samples: Path, tmp_path: Path) -> None:
+    seeds = sorted(str(p) for p in (samples / "seeds").glob("*.txt"))
+    result = runner.invoke(app, ["run", *seeds, "--out", str(tmp_path / "out"), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "5 inputs -> 5 articles, 0 rejects" in result.output
+    assert "caption_credit" in result.output
+    assert ds.dataset(tmp_path / "out" / "articles").count_rows() == 5

@@ -1,0 +1,89 @@
+"""The flow through Prefect on the sample corpus, and the Parquet it writes read back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow.dataset as ds
+import pytest
+
+from flows.write import ARTICLE_SCHEMA, REJECT_SCHEMA
+
+pytestmark = pytest.mark.usefixtures("prefect_server")
+
+COMPARED = ["doc_id", "source", "title", "published", "text", "removed", "content_hash", "language"]
+
+
+def _run(inputs: list[Path], out: Path, **params: object) -> dict[str, object]:
+    from flows.flow import clean_corpus
+
+    return clean_corpus(inputs=[str(p) for p in inputs], out=str(out), **params)
+
+
+@pytest.fixture(scope="module")
+def sample_run(samples: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object]]:
+    out = tmp_path_factory.mktemp("run") / "out"
+    # A small batch size gives several tasks and part files.
+    return out, _run([samples], out, batch_size=3, workers=1)
+
+
+def test_summary_accounts_for_every_input(sample_run: tuple[Path, dict[str, object]]) -> None:
+    out, summary = sample_run
+    assert summary["inputs"] == 10
+    assert summary["articles"] + summary["rejects"] == summary["inputs"]  # type: ignore[operator]
+    assert summary["batches"] == 4
+    assert json.loads((out / "run.json").read_text())["articles"] == summary["articles"]
+    removed = summary["removed_by_rule"]
+    assert isinstance(removed, dict) and removed["caption_credit"] > 0
+
+
+def test_parquet_reads_back_with_the_contract(sample_run: tuple[Path, dict[str, object]]) -> None:
+    out, summary = sample_run
+    articles = ds.dataset(out / "articles", format="parquet").to_table()
+    rejects = ds.dataset(out / "rejects", format="parquet").to_table()
+    assert articles.schema.remove_metadata() == ARTICLE_SCHEMA
+    assert rejects.schema.remove_metadata() == REJECT_SCHEMA
+    assert articles.num_rows == summary["articles"] == 10
+    assert len(set(articles.column("doc_id").to_pylist())) == 10
+    rows = {Path(r["source"]).name: r for r in articles.to_pylist()}
+    seed = rows["001.txt"]
+    assert seed["title"] == "Putin says he ‘does not want war’ but accuses Ukraine of ‘genocide’"
+    assert seed["input_format"] == "text" and seed["language"] == "en"
+    assert seed["text"].startswith("Vladimir Putin has insisted")
+    assert "\n\n" in seed["text"]
+    assert str(rows["003.txt"]["published"]) == "2022-02-15"
+    page = next(r for name, r in rows.items() if name.endswith(".html.gz") and r["language"] == "ja")
+    assert page["url"].startswith("http") and page["site_name"]
+    assert all(r["n_words"] > 50 for r in rows.values())
+
+
+def test_two_workers_give_the_same_rows_and_reruns_do_not_duplicate(
+    sample_run: tuple[Path, dict[str, object]], samples: Path, tmp_path: Path
+) -> None:
+    out, _ = sample_run
+    parallel = tmp_path / "parallel"
+    _run([samples], parallel, batch_size=2, workers=2)
+    _run([samples], parallel, batch_size=2, workers=2)
+    one = ds.dataset(out / "articles").to_table(columns=COMPARED).sort_by("doc_id").to_pylist()
+    two = ds.dataset(parallel / "articles").to_table(columns=COMPARED).sort_by("doc_id").to_pylist()
+    assert one == two
+
+
+def test_rejects_land_in_their_table(tmp_path: Path, samples: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    (tmp_path / "in" / "ok.txt").write_bytes((samples / "seeds" / "002.txt").read_bytes())
+    summary = _run([tmp_path / "in"], tmp_path / "out", workers=1)
+    assert summary["rejects_by_reason"] == {"empty": 1}
+    rejects = ds.dataset(tmp_path / "out" / "rejects").to_table().to_pylist()
+    assert [(Path(r["source"]).name, r["stage"], r["reason"]) for r in rejects] == [("empty.txt", "read", "empty")]
+
+
+def test_bad_parameters_fail_clearly(tmp_path: Path, samples: Path) -> None:
+    with pytest.raises(ValueError, match="unknown rule"):
+        _run([samples], tmp_path / "out", disabled_rules=["no_such_rule"])
+    with pytest.raises(FileNotFoundError, match="does not exist"):
+        _run([tmp_path / "missing"], tmp_path / "out")
+    with pytest.raises(Exception, match="batch_size"):
+        _run([samples], tmp_path / "out", batch_size=0)

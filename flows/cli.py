@@ -80,7 +80,7 @@ def run(
 
 def print_summary(summary: dict[str, object]) -> None:
     """Print the run summary: documents in, articles out, rejects, lines removed by rule."""
-    out = Console()
+    out = Console(soft_wrap=True)
     out.print(
         f"[bold]{summary['inputs']}[/bold] inputs -> [green]{summary['articles']}[/green] articles, "
         f"[yellow]{summary['rejects']}[/yellow] rejects, {summary['lines_removed']} lines removed, "

@@ -109,9 +109,9 @@ def c4_filter(path: Path) -> str:
     keep = []
     for line in raw_text(path).splitlines():
         line = line.strip()
-        if len(line.split()) >= 5 and line.endswith((".", "!", "?", '"', "”", "’")) and "{" not in line:
-            if not re.search(r"javascript|cookie|terms of use|privacy policy|lorem ipsum", line, re.I):
-                keep.append(line)
+        sentence = len(line.split()) >= 5 and line.endswith((".", "!", "?", '"', "”", "’")) and "{" not in line
+        if sentence and not re.search(r"javascript|cookie|terms of use|privacy policy|lorem ipsum", line, re.I):
+            keep.append(line)
     return "\n".join(keep)
 
 

@@ -146,10 +146,16 @@ class MarkupRule(Rule):
 # --- captions and credits -----------------------------------------------------------
 
 _CREDIT_PAREN = re.compile(
-    r"\((?:[^()]*\b(?:photo|image|picture|pic|credit|foto|фото|photograph|illustration|"
+    r"\((?:[^()]*\b(?i:photo|image|picture|pic|credit|foto|фото|photograph|illustration|"
     r"source|video|graphic)s?\b[^()]*"
     rf"|[^()]*\b(?:{AGENCIES})\b[^()]{{0,40}}"
     r"|(?:[A-Z][\w.'’&-]*\s?){1,4}/\s?(?:[A-Z][\w.'’&-]*\s?){1,5}[^()]{0,20})\)\s*$"
+)
+# "…, installation views, photos © Studio, 2018": a credit closing a short line.
+_CREDIT_TAIL = re.compile(
+    r"\b(?:photos?|images?|pictures?|fotos?|credits?)\s*(?:©|\(c\)|:|by\b)\s*[^.;!?]{1,50}(?:,\s*(?:19|20)\d{2})?\.?$"
+    r"|(?:^|[,;|]\s*)©\s*[\w][\w.&'’ -]{1,40}(?:,\s*(?:19|20)\d{2})?\.?$",
+    _I,
 )
 _CREDIT_PREFIX = re.compile(
     r"^(?:(?:photo|image|picture|foto|фото|credit|photograph|illustration|graphic|video|"
@@ -174,7 +180,7 @@ _GETTY_DATELINE = re.compile(
     r"JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)\.?\s+\d{1,2}(?:,\s*\d{4})?\s*:"
 )
 _CAPTION_MARKERS = re.compile(
-    r"\beditorial use only\b|\bmandatory credit\b|\bpicture date\s*:|\bphoto by\b"
+    r"(?i:\beditorial use only\b|\bmandatory credit\b|\bpicture date\s*:|\bphoto by\b)"
     r"|\((?:left|right|centre|center|L|R|C|top|bottom|above|below|front|back|inset|"
     r"second (?:left|right)|from (?:left|right)|l-r|L-R|clockwise from (?:top )?left)\)"
     r"|,\s(?:left|right|center|centre),\s|\b(?:is|are|was|were) (?:pictured|seen|shown) (?:here|above|below|left|right|"
@@ -204,6 +210,8 @@ class CaptionCreditRule(Rule):
         if _CREDIT_PAREN.search(text) and not self._quoted_tail(text):
             return True
         if _CREDIT_PREFIX.match(text) or _CREDIT_ONLY.match(text):
+            return True
+        if line.n_words <= 40 and _CREDIT_TAIL.search(text):
             return True
         return line.n_words <= 90 and _CREDIT_SUFFIX.search(text) is not None
 
@@ -273,6 +281,9 @@ class TeaserRule(_LexiconRule):
         return bool(m and _SEPARATOR.match(core[m.end() :]))
 
 
+_MORE_HEADER = re.compile(r"^more\b[\w\s'’]{0,30}\b(?:stories|news|articles|videos|coverage|headlines|reads)$", _I)
+
+
 class ListHeaderRule(_LexiconRule):
     """A link-list header ("Related articles", "More in Politics") and the list below it."""
 
@@ -284,7 +295,9 @@ class ListHeaderRule(_LexiconRule):
         """Select each header and the short, unpunctuated items that follow it."""
         alive = doc.alive()
         pattern = self.pattern(doc.language)
-        prefix = _phrase_regex(phrases(LIST_HEADERS, doc.language), whole=False)
+        # "More on …", "Related coverage …": only multi-word phrases may open a longer header, so a
+        # sub-heading such as "More than a game" is not taken for a list.
+        prefix = _phrase_regex((p for p in phrases(LIST_HEADERS, doc.language) if " " in p), whole=False)
         hits: list[int] = []
         i = 0
         while i < len(alive):
@@ -292,7 +305,11 @@ class ListHeaderRule(_LexiconRule):
             is_header = (
                 line.n_words <= 6
                 and not line.ends_sentence
-                and (pattern.match(line.key) or (line.n_words <= 5 and prefix.match(line.key)))
+                and bool(
+                    pattern.match(line.key)
+                    or (line.n_words <= 5 and prefix.match(line.key))
+                    or _MORE_HEADER.match(line.key)
+                )
             )
             if not is_header:
                 i += 1
@@ -343,14 +360,14 @@ class PromptRule(_LexiconRule):
 
 
 _PROMPT_ANYWHERE = re.compile(
-    r"\b(?:follow|like) (?:us|him|her|them|[A-Z@][\w.@'’]+(?: [A-Z][\w.'’]+)?) on (?:twitter|facebook|instagram|"
+    r"^follow\b.{0,80}(?:\bon (?:twitter|facebook|instagram|linkedin|youtube|tiktok|x)\b|\bat https?://"
+    r"|\bcoverage\b.*https?://)"
+    r"|\b(?:follow|like) (?:us|him|her|them|[A-Z@][\w.@'’]+(?: [A-Z][\w.'’]+)?) on (?:twitter|facebook|instagram|"
     r"linkedin|youtube|tiktok|threads|bluesky|mastodon|x)\b"
     r"|\b(?:delivered|straight) to your inbox\b|\bsign up for (?:our|the)\b.*\bnewsletters?\b"
     r"|\bsubscribe to (?:our|the)\b.*\b(?:newsletter|channel|podcast|magazine)\b"
-    r"|\bthis site is protected by recaptcha\b|\bby clicking here\b"
-    r"|\b(?:email|e-mail|contact|reach) (?:us|him|her|them|the author|the reporter)\b.{0,40}@"
-    r"|\bif you (?:buy|purchase) (?:something|anything) (?:through|from|via) (?:this|our|the) "
-    r"(?:post|links?|site|article)\b|\bmay (?:earn|get|receive) (?:a )?(?:small )?(?:commission|share of)",
+    r"|\bby clicking here\b"
+    r"|\b(?:email|e-mail|contact|reach) (?:us|him|her|them|the author|the reporter)\b.{0,40}@",
     _I,
 )
 
@@ -448,10 +465,157 @@ class HeadRule(Rule):
     def _byline_shape(line: Line) -> bool:
         words = line.core.split()
         return (
-            1 < len(words) <= 8
+            1 < len(words) <= 12
             and not line.ends_sentence
             and all(w[:1].isupper() or w.lower() in {"and", "of", "the", "&", "j."} for w in words)
         )
+
+
+# --- page furniture recognised by its shape ----------------------------------------
+
+_META_LABEL = re.compile(
+    r"\b(?:posted|published|publicado|publicada|publié|veröffentlicht|written|escrito|pubblicato)\s+"
+    r"(?:by|por|par|von|da|on|em|en|le|am|il)\b"
+    r"|\b(?:categor(?:y|ies|ia|ía|ie|ias)|tags?|etiquetas|comments?|comentários|comentarios|kommentare|"
+    r"commentaires|filed under|author|autor|auteur|autore|views|visualizações)\s*:",
+    _I,
+)
+_HAS_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b")
+
+
+class PostMetaRule(Rule):
+    """A blog's post-meta line: "05/10/2018 - Posted by: X - Category: Y - Tags: z"."""
+
+    name = "post_meta"
+
+    def matches(self, line: Line, doc: Doc) -> bool:
+        """Match a short line with two meta labels, or one label beside a numeric date."""
+        if line.n_words > 30 or (line.ends_sentence and not _HAS_DATE.search(line.core)):
+            return False
+        labels = len(_META_LABEL.findall(line.core))
+        return labels >= 2 or (labels == 1 and _HAS_DATE.search(line.core) is not None)
+
+
+_NOTICE = re.compile(
+    # Comment moderation policies, in the languages whose words are listed here.
+    r"\b(?:comments?|comentários?|comentarios?|commentaires?|kommentare?|commenti)\b.{0,160}"
+    r"\b(?:moderat\w*|offensive|ofensiv\w*|injurieu\w*|beleidigend\w*|guidelines|community standards|"
+    r"(?:will not|won't|não serão|no serán|ne seront pas|werden nicht) (?:be )?"
+    r"(?:approved|published|aprovad\w*|aprobad\w*|publiés|approuvés|freigeschaltet|veröffentlicht))\b"
+    # Shop and price disclaimers of deal posts.
+    r"|\bprices? (?:are |is )?subject to change\b|\bquantities (?:are |may be )?limited\b"
+    r"|\bthis site is protected by recaptcha\b"
+    r"|\bif you (?:buy|purchase) (?:something|anything) (?:through|from|via) (?:this|our|the) "
+    r"(?:post|links?|site|article)\b|\bmay (?:earn|get|receive) (?:a )?(?:small )?(?:commission|share of)",
+    _I,
+)
+
+
+class NoticeRule(Rule):
+    """Site notices: comment policies, affiliate and price disclaimers, reCAPTCHA notes."""
+
+    name = "notice"
+
+    def matches(self, line: Line, doc: Doc) -> bool:
+        """Match a short notice without quoted speech."""
+        return line.n_words <= 70 and not line.has_quote and _NOTICE.search(line.core) is not None
+
+
+class KeywordListRule(Rule):
+    """SEO keyword lines: "stock car 2018, stock car brasil, stock car cascavel, …"."""
+
+    name = "keywords"
+
+    def matches(self, line: Line, doc: Doc) -> bool:
+        """Match a comma list of 6+ short items that keep repeating the same word."""
+        if line.ends_sentence or line.core.count(",") < 5:
+            return False
+        items = [i.strip() for i in line.core.split(",") if i.strip()]
+        if len(items) < 6 or sum(len(i.split()) <= 5 for i in items) < 0.9 * len(items):
+            return False
+        words = Counter(w for i in items for w in set(re.findall(r"\w+", i.casefold())) if len(w) > 2)
+        return bool(words) and words.most_common(1)[0][1] >= 0.5 * len(items)
+
+
+_WE = re.compile(r"\b(?:we|us|our|ours|we're|we’re|we've|we’ve)\b", _I)
+_YOU = re.compile(r"\b(?:you|your|yours|you're|you’re)\b", _I)
+_APPEAL_WORDS = re.compile(
+    r"\b(?:support|donat\w*|contribut\w*|members?|membership|subscri\w*|paywalls?|journalism|ad-free|"
+    r"advertis\w*|readers?|fact-check\w*|independent|no cost|free)\b",
+    _I,
+)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
+
+
+class AppealRule(Rule):
+    """Appeals to the reader for money or membership: "We do this work at no cost to you… Support us"."""
+
+    name = "appeal"
+
+    def select(self, doc: Doc, config: CleanConfig) -> Iterable[int]:
+        """Select lines in the second half that speak as "we" to "you" about support, members or ads."""
+        alive = doc.alive()
+        hits = []
+        for line in alive[len(alive) // 2 :]:
+            if line.n_words > 150:
+                continue
+            plain = _QUOTED.sub(" ", line.core)  # pronouns inside quoted speech are the speaker's
+            if len(_WE.findall(plain)) >= 2 and _YOU.search(plain) and len(_APPEAL_WORDS.findall(plain)) >= 2:
+                hits.append(line.index)
+        return hits
+
+
+_BLURB = re.compile(
+    r"\b(?:discuss(?:es)?|weighs? in|breaks? down|reacts?|explains?|joins?|talks?|shares?|provides?|offers?|"
+    r"analy[sz]es?|previews?)\b",
+    _I,
+)
+
+
+class VideoTeaserRule(Rule):
+    """Embedded video teasers: an ALL-CAPS video title and the one-line blurb beside it."""
+
+    name = "video_teaser"
+    kind = RELATED
+
+    def select(self, doc: Doc, config: CleanConfig) -> Iterable[int]:
+        """Select an all-caps line of 5+ words after the head together with its "X discusses Y" blurb."""
+        alive = doc.alive()
+        hits: list[int] = []
+        for pos, line in enumerate(alive):
+            if pos < 2 or line.n_words < 5 or not self._shouting(line.core):
+                continue
+            # AP-style sub-headings are in capitals too: only a title with its blurb is a teaser.
+            for near in (alive[pos - 1], alive[pos + 1] if pos + 1 < len(alive) else None):
+                if near and near.n_words <= 35 and not near.has_quote and _BLURB.search(near.core):
+                    hits += [line.index, near.index]
+        return hits
+
+    @staticmethod
+    def _shouting(text: str) -> bool:
+        letters = [c for c in text if c.isalpha()]
+        cased = [c for c in letters if c.isupper() or c.islower()]
+        return len(cased) >= 20 and sum(c.isupper() for c in cased) >= 0.9 * len(cased)
+
+
+_BIO = re.compile(
+    r"^(?:[\w.'’-]+\s){0,3}?(?:[A-Z][\w.'’-]+\s){1,4}(?:is|was)\s(?:a|an|the)\b.*\b(?:author|fellow|contributor|"
+    r"columnist|editor|reporter|writer|correspondent|journalist|professor|analyst|producer)\b"
+)
+
+
+class AuthorBioRule(Rule):
+    """The author's bio closing an article: "Jane Doe is a senior fellow at … @janedoe"."""
+
+    name = "author_bio"
+
+    def select(self, doc: Doc, config: CleanConfig) -> Iterable[int]:
+        """Select a bio-shaped line among the last two lines."""
+        return [
+            line.index
+            for line in doc.alive()[-2:]
+            if line.n_words <= 70 and not line.has_quote and _BIO.match(line.core)
+        ]
 
 
 # --- repetition ---------------------------------------------------------------------
@@ -494,7 +658,12 @@ class RestatedRule(Rule):
         """Select lines whose trigrams mostly stand in earlier kept lines."""
         hits: list[int] = []
         earlier: set[tuple[str, str, str]] = set()
+        keys: set[str] = set()
         for line in doc.alive():
+            # An exact repeat is the duplicate rule's to judge (interview questions repeat on purpose).
+            if line.key in keys:
+                continue
+            keys.add(line.key)
             grams = _trigrams(line.core)
             if line.n_words >= config.restated_min_words and grams:
                 share = len(grams & earlier) / len(grams)
@@ -517,6 +686,12 @@ RULES: Sequence[Rule] = (
     CreditLineRule(),
     ListHeaderRule(),
     HeadRule(),
+    PostMetaRule(),
+    NoticeRule(),
+    KeywordListRule(),
+    AppealRule(),
+    VideoTeaserRule(),
+    AuthorBioRule(),
     DuplicateRule(),
     RestatedRule(),
 )

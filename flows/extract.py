@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 
 from flows.config import PipelineConfig
@@ -28,7 +29,7 @@ def extract_html(doc: Document, config: PipelineConfig) -> Document:
         raise RejectError(EXTRACT, "parse_error", f"{type(exc).__name__}: {exc}") from exc
     if result is None or not (result.text or "").strip():
         raise RejectError(EXTRACT, "extract_empty", "trafilatura found no main text")
-    doc.body = result.text
+    doc.body = merge_sibling_chunks(doc.raw, result.text, config) or result.text
     doc.title = _clean(result.title)
     doc.description = _clean(result.description)
     doc.url = _clean(result.url)
@@ -37,6 +38,73 @@ def extract_html(doc: Document, config: PipelineConfig) -> Document:
     doc.authors = split_authors(result.author)
     doc.published = parse_iso_date(result.date)
     return doc
+
+
+def _extract_text(html: str, config: PipelineConfig) -> str:
+    import trafilatura
+
+    # An empty chunk makes trafilatura log a warning ("discarding data"); an empty result says as much.
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    return (
+        trafilatura.extract(html, include_comments=False, include_tables=True, favor_precision=config.favor_precision)
+        or ""
+    )
+
+
+def merge_sibling_chunks(html: str, text: str, config: PipelineConfig) -> str | None:
+    """Return the body of all sibling chunks when the article is split across repeated containers.
+
+    Sites cut long articles into several same-class containers with ads between them; the
+    extractor keeps the best one. When the container of the extracted lead paragraph has
+    siblings of the same tag and class, the siblings are extracted together and kept if
+    they hold substantially more text that still starts with the same lead.
+    """
+    import lxml.html
+    from lxml.etree import ParserError
+
+    lead = text.strip().split("\n", 1)[0][:80]
+    if len(lead) < 40:
+        return None
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ParserError, ValueError):
+        return None
+    anchor = next((p for p in tree.iter("p") if p.text_content().strip().startswith(lead[:60])), None)
+    element = anchor
+    for _ in range(_CHUNK_LEVELS):
+        if element is None:
+            return None
+        parent = element.getparent()
+        if parent is None:
+            return None
+        cls = element.get("class")
+        siblings = [c for c in parent if c.tag == element.tag and cls and c.get("class") == cls]
+        if 1 < len(siblings) <= _CHUNK_MAX:
+            # One extraction per chunk: given them all at once, the extractor again keeps one.
+            parts = (
+                _extract_text(_wrap(lxml.html.tostring(c, encoding="unicode")), config)
+                for c in siblings
+                if len(c.text_content()) >= _CHUNK_MIN_CHARS
+            )
+            merged = "\n".join(part for part in parts if part)
+            if len(merged) >= _CHUNK_GAIN * len(text) and merged.lstrip().startswith(lead[:60]):
+                return merged
+            return None
+        element = parent
+    return None
+
+
+# How far above the lead paragraph the repeated container may sit, and how much more text the
+# merged chunks must hold to replace the extractor's choice.
+_CHUNK_LEVELS = 4
+_CHUNK_GAIN = 1.3
+# More siblings than this are a list of cards, not an article cut in parts; tiny ones hold no prose.
+_CHUNK_MAX = 12
+_CHUNK_MIN_CHARS = 150
+
+
+def _wrap(fragment: str) -> str:
+    return f"<html><body><article>{fragment}</article></body></html>"
 
 
 def split_authors(author: str | None) -> list[str]:

@@ -46,6 +46,19 @@ def fate(line: str, *, language: str | None = "en") -> str | None:
         ("(Reporting by John Smith; Editing by Jane Doe)", "credit_line"),
         ("© 2022 Example News Ltd. All rights reserved.", None),
         ('<div class="ad-slot" data-id="42"></div>', "markup"),
+        ("05/10/2018 - Publicado por: Ana Souza - Categoria: Saúde - Tags: saúde", "post_meta"),
+        ("Posted by admin | Category: News | Comments: 4", "post_meta"),
+        ("ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.", "notice"),
+        ("Comments are moderated and must follow our community guidelines.", "notice"),
+        ("Prices are subject to change without notice.", "notice"),
+        ("If you buy something through our links, we may earn a commission.", "notice"),
+        (
+            "stock car 2018, stock car brasil, stock car interlagos, stock car taruma, stock car rio, stock car etapa",
+            "keywords",
+        ),
+        ("Follow AP's full coverage of the elections at https://example.org/elections", "prompt"),
+        ("The wreck in the harbour, photos © Studio Example, 2018", "caption_credit"),
+        ("Soldiers on patrol (Image: GETTY)", "caption_credit"),
     ],
 )
 def test_chrome_line_is_removed(line: str, rule: str | None) -> None:
@@ -77,6 +90,13 @@ def test_chrome_line_is_removed(line: str, rule: str | None) -> None:
         "The troupe performed <The Palace: Tale of Jang Noksu> at the opening ceremony.",
         # An embedded post's signature.
         "— The Nigerian Senate (@NGRSenate) October 9, 2018",
+        # A list of names or places is not keyword stuffing.
+        "Delegates came from Brazil, Chile, Peru, Mexico, Canada, Spain, Portugal and Italy",
+        # Comments and prices as news.
+        "Comments by the minister were approved by the cabinet on Monday, officials said.",
+        "Prices rose 3 percent in October, the statistics office said.",
+        # A dated sentence with a category word in it.
+        "On 05/10/2018 the category of the storm was raised to four by forecasters.",
         # Non-Latin scripts pass through untouched.
         "Правительство объявило о новом плане для железных дорог страны.",
         "政府は月曜日、鉄道網の新しい計画を発表した。",
@@ -126,9 +146,18 @@ def test_restated_caption_is_removed() -> None:
         "Troops in Ukraine fired anti-tank weapons in exercises yesterday as the country "
         "continued to prepare for a possible invasion."
     )
-    cleaned = clean_text(f"{HEAD}\n{sentence}\n\n{AFTER}\n\n{sentence}\n")
-    assert cleaned.text.count(sentence) == 1
-    assert [r.rule for r in cleaned.removals if r.text == sentence] == ["restated"]
+    caption = "Troops in Ukraine fired anti-tank weapons in exercises yesterday as the country continued to prepare"
+    cleaned = clean_text(f"{HEAD}\n{sentence}\n\n{AFTER}\n\n{caption}\n")
+    assert sentence in cleaned.text
+    assert caption not in cleaned.text.replace(sentence, "")
+    assert [r.rule for r in cleaned.removals if r.text == caption] == ["restated"]
+
+
+def test_exactly_repeated_sentence_is_kept() -> None:
+    # Interviews and live pages repeat whole sentences on purpose; only captions and teasers are cut.
+    sentence = "Which dish do you cook most often for your family when you have very little time?"
+    cleaned = clean_text(f"{HEAD}\n{BEFORE}\n\n{sentence}\n\nPasta.\n\n{sentence}\n\nSoup.\n\n{AFTER}\n")
+    assert cleaned.text.count(sentence) == 2
 
 
 def test_disabled_rule_does_not_run() -> None:
@@ -144,3 +173,35 @@ def test_language_table_is_chosen_by_language() -> None:
     assert fate("Lesen Sie auch: Die Bahn erhöht die Preise", language="de") == "teaser"
     # A German document does not use the French table.
     assert fate(line, language="de") is None
+
+
+def test_reader_appeal_at_the_end_is_removed_but_quoted_pleas_stay() -> None:
+    appeal = (
+        "We do this work every day at no cost to you, but it is far from free to produce. "
+        "Support our journalism and become a member today."
+    )
+    plea = "“We need your support and your donations,” the charity’s director told reporters."
+    text = f"{HEAD}\n{BEFORE}\n\n{plea}\n\n{AFTER}\n\n{appeal}\n"
+    cleaned = clean_text(text)
+    assert plea in cleaned.text
+    assert [r.rule for r in cleaned.removals if r.text == appeal] == ["appeal"]
+
+
+def test_video_teaser_needs_its_blurb_and_capital_subheadings_stay() -> None:
+    title = "CO-FOUNDER PROUD OF EMPLOYEES LIVING OUT THEIR DREAM"
+    blurb = "The company's co-founder discusses how employees are living out the American dream."
+    subheading = "WILL THEY BASH THE BILLIONAIRES?"
+    text = f"{HEAD}\n{BEFORE}\n\n{blurb}\n\n{title}\n\n{subheading}\n\n{AFTER}\n"
+    cleaned = clean_text(text)
+    assert subheading in cleaned.text
+    assert {r.rule for r in cleaned.removals if r.text in (title, blurb)} == {"video_teaser"}
+    assert cleaned.related == [blurb, title]
+
+
+def test_author_bio_closing_the_article_is_removed() -> None:
+    bio = "Jane Doe is a senior fellow at the Example Institute and the author of a book on railways."
+    cleaned = clean_text(f"{HEAD}\n{BEFORE}\n\n{AFTER}\n\n{bio}\n")
+    assert [r.rule for r in cleaned.removals if r.text == bio] == ["author_bio"]
+    # The same shape in the middle of the story is reporting.
+    middle = clean_text(f"{HEAD}\n{BEFORE}\n\n{bio}\n\n{AFTER}\n\n{BEFORE}\n\n{AFTER}.\n")
+    assert bio in middle.text

@@ -111,3 +111,24 @@ def test_unexpected_errors_are_rejects_too(monkeypatch: pytest.MonkeyPatch, samp
     assert not result.articles
     assert {r["reason"] for r in result.rejects} == {"error"}
     assert all("extractor crashed" in str(r["detail"]) for r in result.rejects)
+
+
+def test_article_split_into_sibling_chunks_is_extracted_whole() -> None:
+    from flows.extract import merge_sibling_chunks
+
+    paragraphs = [
+        f"Paragraph {i} of the long story tells readers about the railway plan and what it means for commuters."
+        for i in range(12)
+    ]
+    chunk = '<div class="body-chunk">{}</div><aside class="ad">Advertisement</aside>'
+    html = "<html><body><nav><a href='/'>Home</a></nav><main>{}</main></body></html>".format(
+        "".join(chunk.format("".join(f"<p>{p}</p>" for p in paragraphs[k : k + 4])) for k in (0, 4, 8))
+    )
+    first_chunk_only = "\n".join(paragraphs[:4])
+    merged = merge_sibling_chunks(html, first_chunk_only, CONFIG)
+    assert merged is not None
+    assert all(p in merged for p in paragraphs)
+    assert "Advertisement" not in merged
+    # A page whose body stands in one container is left to the extractor.
+    single = "<html><body><div class='body'>{}</div></body></html>".format("".join(f"<p>{p}</p>" for p in paragraphs))
+    assert merge_sibling_chunks(single, "\n".join(paragraphs), CONFIG) is None

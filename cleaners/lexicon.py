@@ -170,7 +170,6 @@ WIDGET_LINES: Mapping[str, tuple[str, ...]] = {
         "flipboard",
         "copy",
         "copy link",
-        "more",
         "skip ad",
         "sign up",
         "subscribe",

@@ -284,6 +284,9 @@ class TeaserRule(_LexiconRule):
 _MORE_HEADER = re.compile(r"^more\b[\w\s'’]{0,30}\b(?:stories|news|articles|videos|coverage|headlines|reads)$", _I)
 
 
+_LIST_MAX_ITEMS = 12
+
+
 class ListHeaderRule(_LexiconRule):
     """A link-list header ("Related articles", "More in Politics") and the list below it."""
 
@@ -316,7 +319,14 @@ class ListHeaderRule(_LexiconRule):
                 continue
             hits.append(line.index)
             j = i + 1
-            while j < len(alive) and self._item(alive[j], alive[i]):
+            # A link list is uniform (all bulleted or none) and short; a switch from plain items to
+            # bullets, or a run past the cap, is content such as a product box or a feature list.
+            while (
+                j < len(alive)
+                and j - i <= _LIST_MAX_ITEMS
+                and self._item(alive[j], alive[i])
+                and alive[j].bullet == alive[i + 1].bullet
+            ):
                 hits.append(alive[j].index)
                 j += 1
             i = j
@@ -351,11 +361,15 @@ class PromptRule(_LexiconRule):
     def matches(self, line: Line, doc: Doc) -> bool:
         """Match a prompt opening that also names a channel (email, app, social network)."""
         # A bulleted "Sign up for …" is a step in a list of instructions, not a prompt.
-        if line.n_words > 45 or line.bullet:
+        if line.n_words > 120 or line.bullet:
             return False
         core = line.core.strip()
-        if self.pattern(doc.language).match(core) and _CHANNELS.search(core):
+        # A long promo paragraph opens with the prompt: judge its first sentence.
+        first = _SENTENCE_END.split(core, maxsplit=1)[0]
+        if len(first.split()) <= 45 and self.pattern(doc.language).match(first) and _CHANNELS.search(first):
             return True
+        if line.n_words > 45:
+            return False
         return line.n_words <= 45 and _PROMPT_ANYWHERE.search(core) is not None
 
 
@@ -364,7 +378,8 @@ _PROMPT_ANYWHERE = re.compile(
     r"|\bcoverage\b.*https?://)"
     r"|\b(?:follow|like) (?:us|him|her|them|[A-Z@][\w.@'’]+(?: [A-Z][\w.'’]+)?) on (?:twitter|facebook|instagram|"
     r"linkedin|youtube|tiktok|threads|bluesky|mastodon|x)\b"
-    r"|\b(?:delivered|straight) to your inbox\b|\bsign up for (?:our|the)\b.*\bnewsletters?\b"
+    r"|\b(?:delivered|straight|direct(?:ly)?|meet|hit) (?:to |in )?your inbox\b"
+    r"|\bsign up for (?:our|the)\b.*\bnewsletters?\b"
     r"|\bsubscribe to (?:our|the)\b.*\b(?:newsletter|channel|podcast|magazine)\b"
     r"|\bby clicking here\b"
     r"|\b(?:email|e-mail|contact|reach) (?:us|him|her|them|the author|the reporter)\b.{0,40}@",
@@ -544,6 +559,7 @@ _APPEAL_WORDS = re.compile(
     r"advertis\w*|readers?|fact-check\w*|independent|no cost|free)\b",
     _I,
 )
+_APPEAL_OPENING = re.compile(r"^(?:support|donate to|become a (?:member|subscriber)|subscribe to|join)\b", _I)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
 
 
@@ -555,14 +571,35 @@ class AppealRule(Rule):
     def select(self, doc: Doc, config: CleanConfig) -> Iterable[int]:
         """Select lines in the second half that speak as "we" to "you" about support, members or ads."""
         alive = doc.alive()
-        hits = []
-        for line in alive[len(alive) // 2 :]:
-            if line.n_words > 150:
-                continue
-            plain = _QUOTED.sub(" ", line.core)  # pronouns inside quoted speech are the speaker's
-            if len(_WE.findall(plain)) >= 2 and _YOU.search(plain) and len(_APPEAL_WORDS.findall(plain)) >= 2:
-                hits.append(line.index)
-        return hits
+        start = len(alive) // 2
+        hits: set[int] = set()
+        for pos in range(start, len(alive)):
+            we, you, appeals, opening = self._signals(alive[pos])
+            if (we >= 2 and you and appeals >= 2) or (we and you and opening):
+                hits.add(pos)
+        # An appeal runs over several paragraphs: neighbours that speak as "we" about it go too.
+        for pos in sorted(hits):
+            for step in (-1, 1):
+                near = pos + step
+                while start <= near < len(alive) and near not in hits:
+                    we, _you, appeals, opening = self._signals(alive[near])
+                    if not ((we >= 2 and appeals) or (opening and alive[near].n_words <= 4)):
+                        break
+                    hits.add(near)
+                    near += step
+        return [alive[pos].index for pos in sorted(hits)]
+
+    @staticmethod
+    def _signals(line: Line) -> tuple[int, bool, int, bool]:
+        if line.n_words > 150:
+            return 0, False, 0, False
+        plain = _QUOTED.sub(" ", line.core)  # pronouns inside quoted speech are the speaker's
+        return (
+            len(_WE.findall(plain)),
+            _YOU.search(plain) is not None,
+            len(_APPEAL_WORDS.findall(plain)),
+            _APPEAL_OPENING.match(plain) is not None,
+        )
 
 
 _BLURB = re.compile(

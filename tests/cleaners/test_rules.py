@@ -59,6 +59,7 @@ def fate(line: str, *, language: str | None = "en") -> str | None:
         ("Follow AP's full coverage of the elections at https://example.org/elections", "prompt"),
         ("The wreck in the harbour, photos © Studio Example, 2018", "caption_credit"),
         ("Soldiers on patrol (Image: GETTY)", "caption_credit"),
+        ("Let our news meet your inbox. The stories that matter, delivered weekday mornings.", "prompt"),
     ],
 )
 def test_chrome_line_is_removed(line: str, rule: str | None) -> None:
@@ -181,10 +182,11 @@ def test_reader_appeal_at_the_end_is_removed_but_quoted_pleas_stay() -> None:
         "Support our journalism and become a member today."
     )
     plea = "“We need your support and your donations,” the charity’s director told reporters."
-    text = f"{HEAD}\n{BEFORE}\n\n{plea}\n\n{AFTER}\n\n{appeal}\n"
+    lead_in = "Most of our assignments begin when readers ask us a question, and our reporters then check it."
+    text = f"{HEAD}\n{BEFORE}\n\n{plea}\n\n{AFTER}\n\n{lead_in}\n\n{appeal}\n\nSupport us\n"
     cleaned = clean_text(text)
     assert plea in cleaned.text
-    assert [r.rule for r in cleaned.removals if r.text == appeal] == ["appeal"]
+    assert [r.rule for r in cleaned.removals if r.rule != "title"] == ["appeal"] * 3
 
 
 def test_video_teaser_needs_its_blurb_and_capital_subheadings_stay() -> None:

@@ -14,9 +14,17 @@ from cleaners.unicode import fix_unicode
 
 TITLE = "title"
 DATE_STAMP = "date_stamp"
+HOVER_CARD = "hover_card"
+# A link's hover card scraped inline: the name is printed twice with no space, the card's
+# headlines follow, and a "MORE" link closes it: "Rep. Ilhan OmarIlhan OmarHeadline | … MORE (D-Minn.)".
+_HOVER_CARD = re.compile(
+    r"(?P<name>\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(?P<card>(?P=name)\S.{10,1500}?\s(?:MORE|More)\b)"
+)
 # Rules that judge a line by what stands around it run after the headline is known.
 _CONTEXT_RULES = frozenset({"byline_dateline", "duplicate", "restated"})
-KINDS: dict[str, str] = {**RULE_KINDS, TITLE: CHROME, DATE_STAMP: CHROME}
+KINDS: dict[str, str] = {**RULE_KINDS, TITLE: CHROME, DATE_STAMP: CHROME, HOVER_CARD: RELATED}
+# Every name a removal may carry, and so every name `CleanConfig.disabled_rules` accepts.
+ALL_RULE_NAMES: frozenset[str] = frozenset(KINDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +77,10 @@ def clean_text(
         text, fixed = fix_unicode(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
 
+    if config.enabled(HOVER_CARD):
+        text, cards = _strip_hover_cards(text)
+        prefix_removals += [Removal(HOVER_CARD, card) for card in cards]
+
     published: dt.date | None = None
     if config.detect_title and config.enabled(DATE_STAMP):
         text, published, glued = _strip_glued_date(text)
@@ -113,6 +125,16 @@ def clean_text(
 def _apply(rule: Rule, doc: Doc, config: CleanConfig) -> None:
     for index in rule.select(doc, config):
         doc.removed.setdefault(index, rule.name)
+
+
+def _strip_hover_cards(text: str) -> tuple[str, list[str]]:
+    cards: list[str] = []
+
+    def cut(match: re.Match[str]) -> str:
+        cards.append(match.group("card"))
+        return match.group("name")
+
+    return _HOVER_CARD.sub(cut, text), cards
 
 
 def _strip_glued_date(text: str) -> tuple[str, dt.date | None, str | None]:

@@ -19,7 +19,7 @@ from prefect.futures import PrefectFuture
 from prefect.task_runners import ThreadPoolTaskRunner
 from pydantic import Field
 
-from cleaners import RULE_NAMES, CleanConfig
+from cleaners import ALL_RULE_NAMES, CleanConfig
 from flows import PIPELINE_VERSION
 from flows.clean import process_batch
 from flows.config import DEFAULT_BATCH_SIZE, PipelineConfig
@@ -96,9 +96,9 @@ def build_config(
 ) -> PipelineConfig:
     """Build the run configuration from flow parameters, rejecting unknown rule names."""
     disabled = frozenset(disabled_rules)
-    unknown = disabled - RULE_NAMES - {"title", "date_stamp"}
+    unknown = disabled - ALL_RULE_NAMES
     if unknown:
-        raise ValueError(f"unknown rule name(s) {sorted(unknown)}; known: {sorted(RULE_NAMES)}")
+        raise ValueError(f"unknown rule name(s) {sorted(unknown)}; known: {sorted(ALL_RULE_NAMES)}")
     defaults = PipelineConfig()
     return PipelineConfig(
         clean=CleanConfig(disabled_rules=disabled),

@@ -80,3 +80,31 @@ def test_date_stamps() -> None:
     assert parse_date("no date here") is None
     assert split_glued_date(" date 2022-02-15 Russia's army")[0] == "2022-02-15"
     assert split_glued_date("2022 was a year of war")[0] is None
+
+
+def test_glued_hover_card_is_cut_inline_and_recorded() -> None:
+    raw = (
+        "A man pleaded guilty to threatening Rep. Ilhan OmarIlhan OmarSenators call for 5G coordinator | "
+        "Facebook gets questions over tracking MORE (D-Minn.), prosecutors said on Tuesday.\n"
+    )
+    cleaned = clean_text(raw, CleanConfig(detect_title=False))
+    assert cleaned.text == "A man pleaded guilty to threatening Rep. Ilhan Omar (D-Minn.), prosecutors said on Tuesday."
+    assert [r.rule for r in cleaned.removals] == ["hover_card"]
+    assert cleaned.related == [
+        "Ilhan OmarSenators call for 5G coordinator | Facebook gets questions over tracking MORE"
+    ]
+
+
+def test_names_that_repeat_with_a_space_are_not_cards() -> None:
+    raw = "Sirhan Sirhan was denied parole again. Walla Walla voters want MORE parks.\n"
+    assert clean_text(raw, CleanConfig(detect_title=False)).text == raw.strip()
+
+
+def test_every_rule_name_can_be_disabled() -> None:
+    from cleaners import ALL_RULE_NAMES
+
+    assert {"title", "date_stamp", "hover_card", "caption_credit", "appeal"} <= ALL_RULE_NAMES
+    raw = " date 2022-02-15 Putin says he does not want war in Europe\nBody text of the article follows here.\n"
+    kept = clean_text(raw, CleanConfig(disabled_rules=frozenset({"date_stamp", "title"})))
+    assert kept.published is None and kept.title is None
+    assert kept.text.startswith("date 2022-02-15 Putin says")

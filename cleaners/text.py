@@ -46,6 +46,8 @@ class Cleaned:
     unicode_fixed: bool = False
     lines_in: int = 0
     kept: tuple[int, ...] = field(default_factory=tuple)
+    # Every input line in order with the rule that removed it (None: kept); inline cuts come first.
+    marks: tuple[tuple[str, str | None], ...] = ()
 
     @property
     def captions(self) -> list[str]:
@@ -119,6 +121,8 @@ def clean_text(
         unicode_fixed=fixed,
         lines_in=len(doc.lines),
         kept=tuple(ln.index for ln in kept),
+        marks=tuple((r.text, r.rule) for r in prefix_removals)
+        + tuple((ln.text, doc.removed.get(ln.index)) for ln in doc.lines),
     )
 
 

@@ -50,6 +50,7 @@ def clean_document(doc: Document, config: PipelineConfig) -> Document:
     doc.language = language
     doc.text = cleaned.text
     doc.removed = cleaned.removals
+    doc.marks = cleaned.marks
     doc.captions = cleaned.captions
     doc.related = cleaned.related
     doc.unicode_fixed = cleaned.unicode_fixed

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from flows.config import DEFAULT_BATCH_SIZE
@@ -76,6 +78,48 @@ def run(
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_FAILED) from exc
     print_summary(summary)
+
+
+@app.command()
+def explain(
+    file: Annotated[Path, typer.Argument(help="One input file (.txt or .html, optionally .gz).")],
+    disable_rule: Annotated[
+        list[str] | None, typer.Option(help="Turn off a cleaning rule by name, to see the effect (repeatable).")
+    ] = None,
+    removed_only: Annotated[bool, typer.Option("--removed-only", help="List only the removed lines.")] = False,
+) -> None:
+    """Show FILE's lines: kept ones plain, removed ones struck through with the rule that removed them."""
+    from flows.document import RejectError
+    from flows.explain import explain as explain_file
+    from flows.flow import build_config
+
+    if not file.is_file():
+        console.print(f"[red]error:[/red] not a file: {file}")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        config = build_config(disable_rule or ())
+        result = explain_file(str(file), config)
+    except ValueError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_USAGE) from exc
+    except RejectError as exc:
+        console.print(f"[yellow]rejected[/yellow] at {exc.stage}: {exc.reason} ({exc.detail})")
+        raise typer.Exit(EXIT_FAILED) from exc
+    out = Console(soft_wrap=True, highlight=False)
+    out.print(
+        f"[bold]{result.source}[/bold] ({result.input_format}, language {result.language or '?'})\n"
+        f"title: {result.title or '-'}   published: {result.published or '-'}"
+    )
+    width = max((len(rule) for _, rule in result.lines if rule), default=4)
+    for text, rule in result.lines:
+        if rule is None:
+            if not removed_only:
+                out.print(f"{'':>{width}}   {escape(text)}")
+        else:
+            out.print(f"[red]{rule:>{width}}[/red] - [strike dim]{escape(text)}[/strike dim]")
+    counts = Counter(rule for _, rule in result.lines if rule)
+    summary = ", ".join(f"{rule} {n}" for rule, n in counts.most_common()) or "nothing"
+    out.print(f"\nremoved: {summary}. Turn a rule off with --disable-rule NAME.")
 
 
 def print_summary(summary: dict[str, object]) -> None:

@@ -33,6 +33,8 @@ class Document:
     captions: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
     unicode_fixed: bool = False
+    # Every line of the cleaned input with the rule that removed it (None: kept), for `explain`.
+    marks: tuple[tuple[str, str | None], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -207,3 +207,19 @@ def test_author_bio_closing_the_article_is_removed() -> None:
     # The same shape in the middle of the story is reporting.
     middle = clean_text(f"{HEAD}\n{BEFORE}\n\n{bio}\n\n{AFTER}\n\n{BEFORE}\n\n{AFTER}.\n")
     assert bio in middle.text
+
+
+def test_non_latin_scripts_are_kept_whole() -> None:
+    paragraphs = {
+        "ru": "Правительство объявило о новом плане для железных дорог. Министр сказал, что работы начнутся весной.",
+        "ja": "政府は月曜日、鉄道網の新しい計画を発表した。工事は来年の春に始まる予定だと大臣は述べた。",
+        "zh": "政府周一宣布了新的铁路网络计划。部长表示，工程将于明年春天开始。",
+        "ar": "أعلنت الحكومة يوم الاثنين عن خطة جديدة لشبكة السكك الحديدية. وقال الوزير إن الأعمال ستبدأ في الربيع.",
+        "ko": "정부는 월요일 철도망에 대한 새로운 계획을 발표했다. 장관은 공사가 내년 봄에 시작될 것이라고 말했다.",
+        "hi": "सरकार ने सोमवार को रेल नेटवर्क के लिए नई योजना की घोषणा की। मंत्री ने कहा कि काम वसंत में शुरू होगा।",
+    }
+    for language, paragraph in paragraphs.items():
+        text = "\n\n".join([paragraph, paragraph[::-1]])
+        cleaned = clean_text(text, CleanConfig(detect_title=False), language=language)
+        assert cleaned.removals == (), language
+        assert cleaned.text == text, language

@@ -69,6 +69,21 @@ class Rule:
         return [ln.index for ln in doc.alive() if self.matches(ln, doc)]
 
 
+class PatternRule(Rule):
+    """A rule that is one regular expression searched in short lines; subclasses set the class fields."""
+
+    pattern: ClassVar[re.Pattern[str]]
+    max_words: ClassVar[int] = 40
+    # Quoted speech is prose even when it carries the rule's words.
+    skip_quotes: ClassVar[bool] = False
+
+    def matches(self, line: Line, doc: Doc) -> bool:
+        """Match a line of at most `max_words` words in which `pattern` is found."""
+        if line.n_words > self.max_words or (self.skip_quotes and line.has_quote):
+            return False
+        return self.pattern.search(line.core.strip()) is not None
+
+
 class _LexiconRule(Rule):
     """Match lines against a per-language phrase table, compiled once per language."""
 
@@ -133,14 +148,12 @@ _MARKUP = re.compile(
 )
 
 
-class MarkupRule(Rule):
+class MarkupRule(PatternRule):
     """Leaked HTML, entity soup or script fragments."""
 
     name = "markup"
-
-    def matches(self, line: Line, doc: Doc) -> bool:
-        """Match a line carrying tags, escaped tags or code."""
-        return _MARKUP.search(line.text) is not None
+    pattern = _MARKUP
+    max_words = 10_000
 
 
 # --- captions and credits -----------------------------------------------------------
@@ -398,15 +411,12 @@ _NAVIGATION = re.compile(
 )
 
 
-class NavigationRule(Rule):
+class NavigationRule(PatternRule):
     """Post navigation and taxonomy: "Previous post …", "Next post …", "Tags: …"."""
 
     name = "navigation"
     kind = RELATED
-
-    def matches(self, line: Line, doc: Doc) -> bool:
-        """Match previous/next links, back-to-top links and tag lists."""
-        return line.n_words <= 40 and _NAVIGATION.search(line.core.strip()) is not None
+    pattern = _NAVIGATION
 
 
 _CREDIT_LINE = re.compile(
@@ -526,14 +536,13 @@ _NOTICE = re.compile(
 )
 
 
-class NoticeRule(Rule):
+class NoticeRule(PatternRule):
     """Site notices: comment policies, affiliate and price disclaimers, reCAPTCHA notes."""
 
     name = "notice"
-
-    def matches(self, line: Line, doc: Doc) -> bool:
-        """Match a short notice without quoted speech."""
-        return line.n_words <= 70 and not line.has_quote and _NOTICE.search(line.core) is not None
+    pattern = _NOTICE
+    max_words = 70
+    skip_quotes = True
 
 
 class KeywordListRule(Rule):

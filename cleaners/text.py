@@ -106,7 +106,8 @@ def clean_text(
         if rule.name in _CONTEXT_RULES:
             _apply(rule, doc, config)
 
-    if published is None and config.detect_title:
+    # Extractor output comes with the page's metadata date; plain text only has its head.
+    if published is None and config.detect_title and not extracted:
         published = _head_date(doc, config)
 
     for index, rule_name in doc.removed.items():
@@ -193,7 +194,7 @@ def _head_date(doc: Doc, config: CleanConfig) -> dt.date | None:
     """Parse the first date stamp the head rules removed."""
     for line in doc.lines[: config.head_lines * 2]:
         if doc.removed.get(line.index) == "byline_dateline" and is_date_stamp(line.core):
-            date = parse_date(line.core)
+            date = parse_date(line.core, doc.language)
             if date:
                 return date
     return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections import Counter
@@ -55,8 +56,20 @@ def run(
         list[str] | None, typer.Option(help="Turn off a cleaning rule by name (repeatable).")
     ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
+    ephemeral: Annotated[
+        bool,
+        typer.Option(
+            "--ephemeral",
+            help="Use a temporary Prefect server for this run only (slower start) instead of the reused local one.",
+        ),
+    ] = False,
 ) -> None:
-    """Clean INPUTS into Parquet datasets OUT/articles and OUT/rejects, and print a summary."""
+    """Clean INPUTS into Parquet datasets OUT/articles and OUT/rejects, and print a summary.
+
+    Without PREFECT_API_URL (or a Prefect profile naming a server), the first run starts a local
+    Prefect server in the background and later runs reuse it; it stops after an hour without runs
+    or with `newsclean server stop`.
+    """
     missing = [str(p) for p in inputs if not (p.exists() or p.is_symlink())]
     if missing:
         console.print(f"[red]error:[/red] input path does not exist: {', '.join(missing)}")
@@ -64,20 +77,74 @@ def run(
     _quiet_prefect_defaults()
     if verbose:
         os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
-    from flows.flow import clean_corpus  # imported here: importing Prefect reads the settings above
+    from flows.flow import run_clean_corpus  # imported here: importing Prefect reads the settings above
 
     try:
-        summary = clean_corpus(
-            inputs=[str(p) for p in inputs],
-            out=str(out),
-            batch_size=batch_size,
-            workers=workers,
-            disabled_rules=disable_rule or [],
-        )
+        with _prefect_api(ephemeral):
+            summary = run_clean_corpus(
+                inputs=[str(p) for p in inputs],
+                out=str(out),
+                batch_size=batch_size,
+                workers=workers,
+                disabled_rules=disable_rule or [],
+            )
     except Exception as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_FAILED) from exc
     print_summary(summary)
+
+
+def _prefect_api(ephemeral: bool) -> contextlib.AbstractContextManager[object]:
+    """Point Prefect at the reused local server unless the user chose a server or the embedded one."""
+    if ephemeral or os.environ.get("PREFECT_API_URL"):
+        return contextlib.nullcontext()
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    if PREFECT_API_URL.value():  # a profile, or a test harness, names a server
+        return contextlib.nullcontext()
+    from flows.server import ensure_server
+
+    info, started = ensure_server()
+    if started:
+        console.print(
+            f"started a local Prefect server at {info.api_url} (pid {info.pid}); later runs reuse it, "
+            "`newsclean server stop` stops it"
+        )
+    return temporary_settings(updates={PREFECT_API_URL: info.api_url})
+
+
+server_app = typer.Typer(help="Manage the local Prefect server that runs reuse.", no_args_is_help=True)
+app.add_typer(server_app, name="server")
+
+
+@server_app.command("start")
+def server_start() -> None:
+    """Start the local Prefect server (or report the one running)."""
+    from flows.server import ensure_server
+
+    info, started = ensure_server()
+    typer.echo(f"{'started' if started else 'running'}: {info.api_url} (pid {info.pid})")
+
+
+@server_app.command("status")
+def server_status() -> None:
+    """Tell whether the local Prefect server runs; exit 1 when it does not."""
+    from flows.server import running_server
+
+    info = running_server()
+    if info is None:
+        typer.echo("not running")
+        raise typer.Exit(EXIT_FAILED)
+    typer.echo(f"running: {info.api_url} (pid {info.pid})")
+
+
+@server_app.command("stop")
+def server_stop() -> None:
+    """Stop the local Prefect server."""
+    from flows.server import stop_server
+
+    info = stop_server()
+    typer.echo(f"stopped pid {info.pid}" if info else "not running")
 
 
 @app.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import multiprocessing
 import os
@@ -11,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
@@ -115,8 +116,9 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
+# The flow is async because Prefect's sync flow engine costs ~1 s per call here, the async one ~0.15 s.
 @flow(name="newsclean", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=64))
-def clean_corpus(
+async def clean_corpus(
     inputs: list[str],
     out: str = "output/run",
     batch_size: Annotated[int, Field(ge=1, le=100_000)] = DEFAULT_BATCH_SIZE,
@@ -146,9 +148,9 @@ def clean_corpus(
             pending.append(clean_batch.submit(batch_no, sources, out, config, pool))
             # A bounded window keeps memory flat however many inputs there are.
             while len(pending) >= 2 * workers:
-                totals.add(pending.pop(0).result(), logger)
+                totals.add(await asyncio.to_thread(pending.pop(0).result), logger)
         for future in pending:
-            totals.add(future.result(), logger)
+            totals.add(await asyncio.to_thread(future.result), logger)
         if batch_no < 0:
             logger.warning("no inputs with a supported suffix under %s", inputs)
             run_batch(0, [], out, config)
@@ -174,6 +176,11 @@ def clean_corpus(
         summary["seconds"],
     )
     return summary
+
+
+def run_clean_corpus(**params: Any) -> dict[str, object]:
+    """Run the flow from synchronous code (the CLI, scripts, tests); take the flow's parameters."""
+    return asyncio.run(clean_corpus(**params))  # type: ignore[arg-type]
 
 
 @dataclass(slots=True)

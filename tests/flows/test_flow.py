@@ -16,9 +16,9 @@ COMPARED = ["doc_id", "source", "title", "published", "text", "removed", "conten
 
 
 def _run(inputs: list[Path], out: Path, **params: object) -> dict[str, object]:
-    from flows.flow import clean_corpus
+    from flows.flow import run_clean_corpus
 
-    return clean_corpus(inputs=[str(p) for p in inputs], out=str(out), **params)
+    return run_clean_corpus(inputs=[str(p) for p in inputs], out=str(out), **params)
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Time newsclean against bare trafilatura and bare ftfy on the same documents, in one run.
+
+Builds a corpus of N documents: HTML pages from ../shared/corpus/aeb-dev and plain texts from
+../shared/corpus/aeb-text-dev, repeated to N (half each) under distinct file names. Then times
+  (a) bare trafilatura.extract over the HTML, in this process;
+  (b) `newsclean run` end to end with 1 worker, on the HTML and on the texts;
+  (c) `newsclean run` with 2 workers, on the HTML and on the texts;
+  (d) bare ftfy.fix_text over the texts, in this process;
+and prints docs/s, the ratios b/a, c/b and b/d, and the peak RSS of the newsclean runs.
+Timings of (b) and (c) are wall times of the whole command: Prefect's start included.
+
+Usage: bench/throughput.py [--sizes 1000 10000] [--html DIR] [--text DIR] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+NEWSCLEAN = str(Path(sys.executable).with_name("newsclean"))
+
+
+def build_corpus(directory: Path, n: int, html_dir: Path, text_dir: Path) -> tuple[Path, Path]:
+    """Write n/2 HTML and n/2 text documents (repeats of the samples, distinct names)."""
+    pages = sorted(html_dir.glob("*.html*"))
+    texts = sorted(text_dir.glob("*.txt"))
+    html_out, text_out = directory / "html", directory / "text"
+    html_out.mkdir(parents=True)
+    text_out.mkdir(parents=True)
+    for i in range(n // 2):
+        page = pages[i % len(pages)]
+        os.link(page, html_out / f"{i:07d}-{page.name}") if _same_fs(page, html_out) else shutil.copy(
+            page, html_out / f"{i:07d}-{page.name}"
+        )
+        text = texts[i % len(texts)]
+        shutil.copy(text, text_out / f"{i:07d}-{text.name}")
+    return html_out, text_out
+
+
+def _same_fs(a: Path, b: Path) -> bool:
+    return a.stat().st_dev == b.stat().st_dev
+
+
+def bare_trafilatura(html_dir: Path) -> tuple[int, float]:
+    import trafilatura
+
+    paths = sorted(html_dir.iterdir())
+    start = time.perf_counter()
+    for path in paths:
+        trafilatura.extract(gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace"))
+    return len(paths), time.perf_counter() - start
+
+
+def bare_ftfy(text_dir: Path) -> tuple[int, float]:
+    import ftfy
+
+    paths = sorted(text_dir.iterdir())
+    start = time.perf_counter()
+    for path in paths:
+        ftfy.fix_text(path.read_text(encoding="utf-8"))
+    return len(paths), time.perf_counter() - start
+
+
+def newsclean(inputs: Path, out: Path, workers: int) -> tuple[int, float, float, int]:
+    """Run `newsclean run` in a fresh process; return docs, wall s, flow s and peak RSS (KiB)."""
+    shutil.rmtree(out, ignore_errors=True)
+    cmd = [NEWSCLEAN, "run", str(inputs), "--out", str(out), "--workers", str(workers)]
+    wrapper = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", wrapper, *cmd], check=True, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    summary = json.loads((out / "run.json").read_text())
+    assert summary["inputs"] == summary["articles"] + summary["rejects"]
+    return summary["inputs"], wall, summary["seconds"], int(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000])
+    ap.add_argument("--html", type=Path, default=SHARED / "corpus" / "aeb-dev" / "html")
+    ap.add_argument("--text", type=Path, default=SHARED / "corpus" / "aeb-text-dev")
+    ap.add_argument("--json", type=Path, help="also write the figures as JSON")
+    args = ap.parse_args()
+    print(f"newsclean throughput, {os.cpu_count()} cores; rates in docs/s (wall time, Prefect's start included)")
+    results = {}
+    for n in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            html_dir, text_dir = build_corpus(Path(tmp, "corpus"), n, args.html, args.text)
+            row: dict[str, float] = {}
+            docs, secs = bare_trafilatura(html_dir)
+            row["a_trafilatura"] = docs / secs
+            docs, secs = bare_ftfy(text_dir)
+            row["d_ftfy"] = docs / secs
+            rss = []
+            for kind, inputs in (("html", html_dir), ("text", text_dir)):
+                for workers in (1, 2):
+                    docs, wall, flow_s, peak = newsclean(inputs, Path(tmp, "out"), workers)
+                    row[f"{kind}_w{workers}"] = docs / wall
+                    row[f"{kind}_w{workers}_flow"] = docs / flow_s
+                    rss.append(peak)
+            row["peak_rss_mib"] = max(rss) / 1024
+            results[n] = row
+        print(f"\nN = {n} ({n // 2} HTML, {n // 2} text)")
+        print(f"  (a) bare trafilatura.extract, HTML      {row['a_trafilatura']:8.1f}")
+        print(f"  (d) bare ftfy.fix_text, text            {row['d_ftfy']:8.1f}")
+        for kind in ("html", "text"):
+            print(
+                f"  newsclean {kind:<4} 1 worker {row[f'{kind}_w1']:8.1f} (flow only {row[f'{kind}_w1_flow']:.1f})"
+                f"   2 workers {row[f'{kind}_w2']:8.1f} (flow only {row[f'{kind}_w2_flow']:.1f})"
+            )
+        print(f"  b/a  HTML, 1 worker vs bare trafilatura   {row['html_w1'] / row['a_trafilatura']:.2f}")
+        print(f"  c/b  HTML, 2 workers vs 1                 {row['html_w2'] / row['html_w1']:.2f}")
+        print(f"  c/b  text, 2 workers vs 1                 {row['text_w2'] / row['text_w1']:.2f}")
+        print(f"  b/d  text, 1 worker vs bare ftfy          {row['text_w1'] / row['d_ftfy']:.2f}")
+        print(f"  peak RSS of the newsclean runs            {row['peak_rss_mib']:.0f} MiB")
+    if len(results) > 1:
+        small, large = min(results), max(results)
+        growth = results[large]["peak_rss_mib"] / results[small]["peak_rss_mib"]
+        print(f"\npeak RSS at N={large} / N={small}: {growth:.2f}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+    print(f"(max RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB)")
+
+
+if __name__ == "__main__":
+    main()

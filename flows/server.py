@@ -1,0 +1,195 @@
+"""A local Prefect API server that later runs reuse, instead of one temporary server per process.
+
+Prefect's embedded default starts a temporary API server in every process (~7 s here) and stops
+it at exit. `ensure_server()` starts the same server (Prefect's own ASGI app, UI and background
+services off, as in the embedded mode) once, detached, and records its address in
+`$PREFECT_HOME/newsclean-server.json`; later runs find it there and connect in milliseconds.
+The server stops itself after `idle_minutes` without a run, or on `newsclean server stop`.
+This module imports nothing from Prefect at module level: the CLI calls it before Prefect loads.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+STATE_FILE = "newsclean-server.json"
+DEFAULT_IDLE_MINUTES = 60
+STARTUP_TIMEOUT_S = 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class ServerInfo:
+    """Where a running local server listens, and its process."""
+
+    pid: int
+    port: int
+
+    @property
+    def api_url(self) -> str:
+        """Return the API URL clients use."""
+        return f"http://127.0.0.1:{self.port}/api"
+
+
+def prefect_home() -> Path:
+    """Return PREFECT_HOME as Prefect resolves it by default."""
+    return Path(os.environ.get("PREFECT_HOME", "~/.prefect")).expanduser()
+
+
+def _state_path(home: Path) -> Path:
+    return home / STATE_FILE
+
+
+def healthy(info: ServerInfo, timeout: float = 1.0) -> bool:
+    """Tell whether the server answers its health check."""
+    try:
+        with urllib.request.urlopen(f"{info.api_url}/health", timeout=timeout) as response:
+            return bool(response.status == 200)
+    except OSError:
+        return False
+
+
+def running_server(home: Path | None = None) -> ServerInfo | None:
+    """Return the recorded server if it is alive and healthy, else None."""
+    path = _state_path(home or prefect_home())
+    try:
+        info = ServerInfo(**json.loads(path.read_text()))
+    except (OSError, ValueError, TypeError):
+        return None
+    if not _alive(info.pid) or not healthy(info):
+        return None
+    path.touch()  # a use: the idle clock starts again
+    return info
+
+
+def ensure_server(home: Path | None = None, idle_minutes: int = DEFAULT_IDLE_MINUTES) -> tuple[ServerInfo, bool]:
+    """Return a healthy local server, starting one if none runs; the flag tells whether it was started."""
+    home = home or prefect_home()
+    home.mkdir(parents=True, exist_ok=True)
+    # Two runs starting at once must not start two servers.
+    with open(home / (STATE_FILE + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        info = running_server(home)
+        if info is not None:
+            return info, False
+        return _start(home, idle_minutes), True
+
+
+def _start(home: Path, idle_minutes: int) -> ServerInfo:
+    port = _free_port()
+    log = open(home / "newsclean-server.log", "ab")  # noqa: SIM115 - handed to the child process
+    env = {
+        **os.environ,
+        "PREFECT_HOME": str(home),
+        # The same switches Prefect's embedded server uses: no UI, no background services.
+        "PREFECT_UI_ENABLED": "0",
+        "PREFECT__SERVER_EPHEMERAL": "1",
+        "PREFECT_SERVER_ANALYTICS_ENABLED": os.environ.get("PREFECT_SERVER_ANALYTICS_ENABLED", "false"),
+    }
+    env.pop("PREFECT_API_URL", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "flows.server", str(port), str(home), str(idle_minutes)],
+        stdout=log,
+        stderr=log,
+        stdin=subprocess.DEVNULL,
+        env=env,
+        start_new_session=True,  # survives the run that started it, and its Ctrl-C
+    )
+    info = ServerInfo(pid=process.pid, port=port)
+    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the local Prefect server exited with {process.returncode}; see {log.name}")
+        if healthy(info, timeout=0.5):
+            _state_path(home).write_text(json.dumps(asdict(info)))
+            return info
+        time.sleep(0.1)
+    process.terminate()
+    raise RuntimeError(f"the local Prefect server did not answer within {STARTUP_TIMEOUT_S:.0f} s; see {log.name}")
+
+
+def stop_server(home: Path | None = None) -> ServerInfo | None:
+    """Stop the recorded server (SIGINT, as Prefect's own server expects); return what was stopped."""
+    path = _state_path(home or prefect_home())
+    try:
+        info = ServerInfo(**json.loads(path.read_text()))
+    except (OSError, ValueError, TypeError):
+        return None
+    path.unlink(missing_ok=True)
+    if not _alive(info.pid):
+        return None
+    os.kill(info.pid, signal.SIGINT)
+    for _ in range(100):
+        if not _alive(info.pid):
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(info.pid, signal.SIGKILL)
+    return info
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    # A zombie (our own exited child) still answers signal 0.
+    with contextlib.suppress(ChildProcessError):
+        done, _ = os.waitpid(pid, os.WNOHANG)
+        if done == pid:
+            return False
+    return True
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def serve(port: int, home: Path, idle_minutes: int) -> None:
+    """Run Prefect's API on 127.0.0.1:port until SIGINT/SIGTERM or `idle_minutes` without a run."""
+    import uvicorn
+
+    config = uvicorn.Config(
+        "prefect.server.api.server:create_app",
+        factory=True,
+        host="127.0.0.1",
+        port=port,
+        log_level="error",
+        lifespan="on",
+    )
+    server = uvicorn.Server(config)
+    state = _state_path(home)
+
+    def watch_idle() -> None:
+        while not server.should_exit:
+            time.sleep(10)
+            with contextlib.suppress(OSError):
+                if time.time() - state.stat().st_mtime > idle_minutes * 60:
+                    server.should_exit = True
+
+    threading.Thread(target=watch_idle, daemon=True).start()
+    try:
+        server.run()
+    finally:
+        with contextlib.suppress(OSError, ValueError, TypeError):
+            if json.loads(state.read_text()).get("pid") == os.getpid():
+                state.unlink()
+
+
+if __name__ == "__main__":
+    serve(int(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]))

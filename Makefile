@@ -18,7 +18,7 @@ $(BIN)/newsclean: pyproject.toml
 	@touch $@
 
 run: $(BIN)/newsclean
-	$(BIN)/newsclean run $(SAMPLE) --out $(OUT)
+	$(BIN)/newsclean run $(SAMPLE) --out $(OUT) --ephemeral
 
 test: $(BIN)/newsclean
 	$(BIN)/ruff check .

@@ -639,6 +639,8 @@ class VideoTeaserRule(Rule):
 
     @staticmethod
     def _shouting(text: str) -> bool:
+        if not text[:12].isupper():  # a cheap look first: most lines open in lower case somewhere
+            return False
         letters = [c for c in text if c.isalpha()]
         cased = [c for c in letters if c.isupper() or c.islower()]
         return len(cased) >= 20 and sum(c.isupper() for c in cased) >= 0.9 * len(cased)

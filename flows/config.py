@@ -20,5 +20,7 @@ class PipelineConfig:
     # trafilatura's precision mode drops more navigation and link lists; it scored higher on
     # the benchmark pages than the default and recall mode.
     favor_precision: bool = True
+    # An extraction shorter than this (characters) is redone with trafilatura's fallback extractors.
+    fallback_below_chars: int = 500
     # Bodies shorter than this many words are rejected as `extract_empty`.
     min_words: int = 1

@@ -14,7 +14,7 @@ unexport PYTHONDONTWRITEBYTECODE
 $(BIN)/newsclean: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,dask]'
 	@touch $@
 
 run: $(BIN)/newsclean

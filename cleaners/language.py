@@ -7,7 +7,7 @@ import re
 _LETTERS = re.compile(r"[^\W\d_]")
 
 
-def detect_language(text: str, sample: int = 3000) -> str | None:
+def detect_language(text: str, sample: int = 1000) -> str | None:
     """Return the ISO 639-1 code of `text`'s language, or None when there is too little text."""
     snippet = text[:sample]
     if len(_LETTERS.findall(snippet)) < 40:

@@ -56,6 +56,12 @@ def run(
         list[str] | None, typer.Option(help="Turn off a cleaning rule by name (repeatable).")
     ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
+    dask: Annotated[
+        bool, typer.Option("--dask", help="Run the batches on a local Dask cluster of --workers processes.")
+    ] = False,
+    dask_address: Annotated[
+        str | None, typer.Option(help="Run the batches on the Dask cluster at this scheduler address.")
+    ] = None,
     ephemeral: Annotated[
         bool,
         typer.Option(
@@ -87,6 +93,8 @@ def run(
                 batch_size=batch_size,
                 workers=workers,
                 disabled_rules=disable_rule or [],
+                dask=dask,
+                dask_address=dask_address,
             )
     except Exception as exc:
         console.print(f"[red]error:[/red] {exc}")

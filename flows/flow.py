@@ -126,8 +126,14 @@ async def clean_corpus(
     disabled_rules: list[str] | None = None,
     max_bytes: Annotated[int | None, Field(ge=1)] = None,
     favor_precision: bool = True,
+    dask: bool = False,
+    dask_address: str | None = None,
 ) -> dict[str, object]:
-    """Clean every input under `inputs` into `out/articles` and `out/rejects`; return the run summary."""
+    """Clean every input under `inputs` into `out/articles` and `out/rejects`; return the run summary.
+
+    Batches run in `workers` local processes, or on Dask (`dask=True` starts a local cluster of
+    `workers` processes; `dask_address` connects to a running scheduler).
+    """
     logger = get_run_logger()
     started = time.perf_counter()
     config = build_config(disabled_rules or (), max_bytes, favor_precision)
@@ -138,27 +144,18 @@ async def clean_corpus(
     Path(out).mkdir(parents=True, exist_ok=True)
     reset_output(out)
 
-    totals = _Totals()
-    # Workers are spawned, not forked: forking a process that runs Prefect's threads can deadlock.
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) if workers > 1 else None
-    try:
-        pending: list[PrefectFuture[BatchStats]] = []
-        batch_no = -1
-        for batch_no, sources in enumerate(batched(list_inputs(inputs), batch_size)):
-            pending.append(clean_batch.submit(batch_no, sources, out, config, pool))
-            # A bounded window keeps memory flat however many inputs there are.
-            while len(pending) >= 2 * workers:
-                totals.add(await asyncio.to_thread(pending.pop(0).result), logger)
-        for future in pending:
-            totals.add(await asyncio.to_thread(future.result), logger)
-        if batch_no < 0:
-            logger.warning("no inputs with a supported suffix under %s", inputs)
-            run_batch(0, [], out, config)
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+    if dask or dask_address:
+        runner = _dask_runner(dask_address, workers)
+        summary = await clean_batches_on_dask.with_options(task_runner=runner)(inputs, out, batch_size, workers, config)
+    else:
+        # Workers are spawned, not forked: forking a process that runs Prefect's threads can deadlock.
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) if workers > 1 else None
+        try:
+            summary = await _clean_batches(inputs, out, batch_size, workers, config, pool)
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
 
-    summary = totals.summary()
     summary.update(
         out=str(Path(out).absolute()),
         seconds=round(time.perf_counter() - started, 3),
@@ -176,6 +173,46 @@ async def clean_corpus(
         summary["seconds"],
     )
     return summary
+
+
+async def _clean_batches(
+    inputs: list[str], out: str, batch_size: int, window: int, config: PipelineConfig, pool: Executor | None
+) -> dict[str, object]:
+    """Submit one task per batch, at most 2 x `window` in flight, and add up what they did."""
+    logger = get_run_logger()
+    totals = _Totals()
+    pending: list[PrefectFuture[BatchStats]] = []
+    batch_no = -1
+    for batch_no, sources in enumerate(batched(list_inputs(inputs), batch_size)):
+        pending.append(clean_batch.submit(batch_no, sources, out, config, pool))
+        # A bounded window keeps memory flat however many inputs there are.
+        while len(pending) >= 2 * window:
+            totals.add(await asyncio.to_thread(pending.pop(0).result), logger)
+    for future in pending:
+        totals.add(await asyncio.to_thread(future.result), logger)
+    if batch_no < 0:
+        logger.warning("no inputs with a supported suffix under %s", inputs)
+        run_batch(0, [], out, config)
+    return totals.summary()
+
+
+@flow(name="newsclean-dask-batches", log_prints=False)
+async def clean_batches_on_dask(
+    inputs: list[str], out: str, batch_size: int, window: int, config: PipelineConfig
+) -> dict[str, object]:
+    """Run the batch tasks on the Dask task runner given with `with_options`."""
+    return await _clean_batches(inputs, out, batch_size, window, config, None)
+
+
+def _dask_runner(address: str | None, workers: int) -> Any:
+    try:
+        from prefect_dask import DaskTaskRunner
+    except ImportError as exc:
+        raise RuntimeError("Dask needs the 'dask' extra: pip install 'newsclean[dask]'") from exc
+    if address:
+        return DaskTaskRunner(address=address)
+    # Processes, one thread each: trafilatura is not safe under threads.
+    return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True})
 
 
 def run_clean_corpus(**params: Any) -> dict[str, object]:

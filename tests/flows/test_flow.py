@@ -87,3 +87,19 @@ def test_bad_parameters_fail_clearly(tmp_path: Path, samples: Path) -> None:
         _run([tmp_path / "missing"], tmp_path / "out")
     with pytest.raises(Exception, match="batch_size"):
         _run([samples], tmp_path / "out", batch_size=0)
+
+
+def test_dask_cluster_gives_the_same_rows_as_local_processes(
+    sample_run: tuple[Path, dict[str, object]], samples: Path, tmp_path: Path
+) -> None:
+    from distributed import LocalCluster
+
+    out, _ = sample_run
+    # A real cluster: a scheduler and two worker processes, reached by address as a user's would be.
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        summary = _run([samples], tmp_path / "dask", batch_size=3, workers=2, dask_address=cluster.scheduler_address)
+        assert len(cluster.workers) == 2
+    assert summary["inputs"] == summary["articles"] == 10
+    local = ds.dataset(out / "articles").to_table(columns=COMPARED).sort_by("doc_id").to_pylist()
+    on_dask = ds.dataset(tmp_path / "dask" / "articles").to_table(columns=COMPARED).sort_by("doc_id").to_pylist()
+    assert on_dask == local

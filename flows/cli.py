@@ -45,9 +45,12 @@ def _quiet_prefect_defaults() -> None:
 @app.command()
 def run(
     inputs: Annotated[
-        list[Path], typer.Argument(help="Files or directories (searched recursively) of .txt/.html[.gz].")
+        list[str],
+        typer.Argument(help="Files or directories (searched recursively) of .txt/.html[.gz]; local or s3://…"),
     ],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output directory for articles/ and rejects/.")],
+    out: Annotated[
+        str, typer.Option("--out", "-o", help="Output directory for articles/ and rejects/; local or s3://….")
+    ],
     workers: Annotated[int | None, typer.Option(min=1, help="Worker processes (default: the machine's cores).")] = None,
     batch_size: Annotated[
         int, typer.Option(min=1, help="Documents per Prefect task; a few hundred keeps overhead low.")
@@ -76,7 +79,9 @@ def run(
     Prefect server in the background and later runs reuse it; it stops after an hour without runs
     or with `newsclean server stop`.
     """
-    missing = [str(p) for p in inputs if not (p.exists() or p.is_symlink())]
+    from flows.storage import exists
+
+    missing = [p for p in inputs if not exists(p)]
     if missing:
         console.print(f"[red]error:[/red] input path does not exist: {', '.join(missing)}")
         raise typer.Exit(EXIT_USAGE)
@@ -88,8 +93,8 @@ def run(
     try:
         with _prefect_api(ephemeral):
             summary = run_clean_corpus(
-                inputs=[str(p) for p in inputs],
-                out=str(out),
+                inputs=inputs,
+                out=out,
                 batch_size=batch_size,
                 workers=workers,
                 disabled_rules=disable_rule or [],

@@ -25,7 +25,8 @@ from flows import PIPELINE_VERSION
 from flows.clean import process_batch
 from flows.config import DEFAULT_BATCH_SIZE, PipelineConfig
 from flows.readers import InputNotFoundError, list_inputs
-from flows.write import ARTICLES, REJECTS, reset_output, write_part, write_summary
+from flows.storage import exists, is_uri
+from flows.write import ARTICLES, REJECTS, prepare_output, write_part, write_summary
 
 
 @dataclass(slots=True)
@@ -138,11 +139,10 @@ async def clean_corpus(
     started = time.perf_counter()
     config = build_config(disabled_rules or (), max_bytes, favor_precision)
     for given in inputs:
-        if not (Path(given).exists() or Path(given).is_symlink()):
+        if not exists(given):
             raise InputNotFoundError(f"input path does not exist: {given}")
     workers = workers or default_workers()
-    Path(out).mkdir(parents=True, exist_ok=True)
-    reset_output(out)
+    prepare_output(out)
 
     if dask or dask_address:
         runner = _dask_runner(dask_address, workers)
@@ -157,7 +157,7 @@ async def clean_corpus(
                 pool.shutdown(cancel_futures=True)
 
     summary.update(
-        out=str(Path(out).absolute()),
+        out=out if is_uri(out) else str(Path(out).absolute()),
         seconds=round(time.perf_counter() - started, 3),
         workers=workers,
         batch_size=batch_size,

@@ -12,6 +12,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from flows import storage
 from flows.config import PipelineConfig
 from flows.document import HTML, TEXT, Document, RejectError
 
@@ -49,6 +50,11 @@ def input_format(path: str) -> str | None:
 def list_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
     """Yield input files: given files as they are, directories searched recursively in name order."""
     for given in paths:
+        if storage.is_uri(str(given)):
+            if not storage.exists(str(given)):
+                raise InputNotFoundError(f"input path does not exist: {given}")
+            yield from (uri for uri, _ in storage.list_files(str(given)) if input_format(uri) is not None)
+            continue
         path = Path(given)
         if path.is_dir():
             for root, dirs, files in os.walk(path, followlinks=False):
@@ -70,16 +76,18 @@ def doc_id(source: str) -> str:
 def read_bytes(source: str, config: PipelineConfig) -> bytes:
     """Read a file, gunzipping `.gz` inputs, with the size cap applied before and after decompression."""
     try:
-        size = os.stat(source).st_size
+        if storage.is_uri(source):
+            data, size = storage.read_prefix(source, config.max_bytes)
+        else:
+            size = os.stat(source).st_size
+            data = b""
+            if size <= config.max_bytes:
+                with open(source, "rb") as fh:
+                    data = fh.read(config.max_bytes + 1)
     except OSError as exc:
         raise RejectError(READ, "unreadable", str(exc)) from exc
-    if size > config.max_bytes:
-        raise RejectError(READ, "too_large", f"{size} bytes > cap of {config.max_bytes}")
-    try:
-        with open(source, "rb") as fh:
-            data = fh.read(config.max_bytes + 1)
-    except OSError as exc:
-        raise RejectError(READ, "unreadable", str(exc)) from exc
+    if size > config.max_bytes or len(data) > config.max_bytes:
+        raise RejectError(READ, "too_large", f"{max(size, len(data))} bytes > cap of {config.max_bytes}")
     if source.lower().endswith(".gz") or data[:2] == b"\x1f\x8b":
         data = _gunzip(data, config.max_bytes)
     return data
@@ -151,7 +159,7 @@ def read_document(source: str, config: PipelineConfig) -> Document:
     fmt = input_format(source)
     if fmt is None:
         raise RejectError(READ, "unsupported_format", "expected .txt, .html or .htm, optionally .gz")
-    if not os.path.isfile(source):
+    if not storage.is_uri(source) and not os.path.isfile(source):
         raise RejectError(READ, "unreadable", "not a regular file")
     data = read_bytes(source, config)
     if not data.strip(b" \t\r\n\x00\x0b\x0c"):

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import uuid
 from collections.abc import Sequence
-from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from flows import PIPELINE_VERSION
+from flows.storage import resolve, write_atomically
 
 ARTICLES = "articles"
 REJECTS = "rejects"
@@ -78,35 +78,40 @@ def write_part(
     part: str,
     rows: Sequence[dict[str, object]],
     config_json: str,
-) -> Path:
-    """Write rows as `out/table_name/part.parquet`, under a temporary name renamed into place when complete."""
-    directory = Path(out, table_name)
-    directory.mkdir(parents=True, exist_ok=True)
+) -> str:
+    """Write rows as `out/table_name/part.parquet`, under a temporary name moved into place when complete."""
+    fs, root = resolve(str(out))
+    directory = f"{root}/{table_name}"
+    fs.create_dir(directory, recursive=True)
     schema = schema_with_metadata(SCHEMAS[table_name], config_json)
     for row in rows:
         row["source"] = safe_text(str(row["source"]))
     table = pa.Table.from_pylist(list(rows), schema=schema)
-    final = directory / f"{part}.parquet"
+    final = f"{directory}/{part}.parquet"
     # A leading dot hides the temporary file from pyarrow.dataset, pandas, polars and DuckDB globs.
-    temporary = directory / f".{part}.{uuid.uuid4().hex}.tmp"
+    temporary = f"{directory}/.{part}.{uuid.uuid4().hex}.tmp"
     try:
-        pq.write_table(table, temporary, compression="zstd")
-        os.replace(temporary, final)
+        pq.write_table(table, temporary, filesystem=fs, compression="zstd")
+        fs.move(temporary, final)
     finally:
-        temporary.unlink(missing_ok=True)
+        if fs.get_file_info(temporary).type != pafs.FileType.NotFound:
+            fs.delete_file(temporary)
     return final
 
 
-def reset_output(out: str | os.PathLike[str]) -> None:
-    """Remove the datasets an earlier run wrote to `out`, so a rerun does not duplicate rows."""
+def prepare_output(out: str | os.PathLike[str]) -> None:
+    """Create `out` and remove the datasets an earlier run wrote there, so a rerun does not duplicate rows."""
+    fs, root = resolve(str(out))
+    fs.create_dir(root, recursive=True)
     for name in SCHEMAS:
-        shutil.rmtree(Path(out, name), ignore_errors=True)
+        if fs.get_file_info(f"{root}/{name}").type == pafs.FileType.Directory:
+            fs.delete_dir(f"{root}/{name}")
 
 
-def write_summary(out: str | os.PathLike[str], summary: dict[str, object]) -> Path:
+def write_summary(out: str | os.PathLike[str], summary: dict[str, object]) -> str:
     """Write the run summary next to the datasets as run.json."""
-    path = Path(out, "run.json")
-    temporary = path.with_name(".run.json.tmp")
-    temporary.write_text(json.dumps(summary, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
-    os.replace(temporary, path)
+    fs, root = resolve(str(out))
+    path = f"{root}/run.json"
+    data = json.dumps(summary, indent=2, sort_keys=True, default=str) + "\n"
+    write_atomically(fs, path, data.encode("utf-8"))
     return path

@@ -10,7 +10,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
 
-from flows.write import ARTICLE_SCHEMA, ARTICLES, REJECTS, reset_output, write_part
+from flows.write import ARTICLE_SCHEMA, ARTICLES, REJECTS, prepare_output, write_part
 
 NOW = dt.datetime(2026, 11, 24, tzinfo=dt.UTC)
 
@@ -85,8 +85,8 @@ def _reject(source: str) -> dict[str, object]:
     }
 
 
-def test_reset_output_removes_old_datasets_only(tmp_path: Path) -> None:
+def test_prepare_output_removes_old_datasets_only(tmp_path: Path) -> None:
     write_part(tmp_path, ARTICLES, "part-00000", [_article()], "{}")
     (tmp_path / "keep.json").write_text(json.dumps({}))
-    reset_output(tmp_path)
+    prepare_output(tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.json"]

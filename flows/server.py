@@ -63,11 +63,8 @@ def healthy(info: ServerInfo, timeout: float = 1.0) -> bool:
 def running_server(home: Path | None = None) -> ServerInfo | None:
     """Return the recorded server if it is alive and healthy, else None."""
     path = _state_path(home or prefect_home())
-    try:
-        info = ServerInfo(**json.loads(path.read_text()))
-    except (OSError, ValueError, TypeError):
-        return None
-    if not _alive(info.pid) or not healthy(info):
+    info = _read_state(path)
+    if info is None or not _alive(info.pid) or not healthy(info):
         return None
     path.touch()  # a use: the idle clock starts again
     return info
@@ -122,12 +119,9 @@ def _start(home: Path, idle_minutes: int) -> ServerInfo:
 def stop_server(home: Path | None = None) -> ServerInfo | None:
     """Stop the recorded server (SIGINT, as Prefect's own server expects); return what was stopped."""
     path = _state_path(home or prefect_home())
-    try:
-        info = ServerInfo(**json.loads(path.read_text()))
-    except (OSError, ValueError, TypeError):
-        return None
+    info = _read_state(path)
     path.unlink(missing_ok=True)
-    if not _alive(info.pid):
+    if info is None or not _alive(info.pid):
         return None
     os.kill(info.pid, signal.SIGINT)
     for _ in range(100):
@@ -137,6 +131,13 @@ def stop_server(home: Path | None = None) -> ServerInfo | None:
     else:
         os.kill(info.pid, signal.SIGKILL)
     return info
+
+
+def _read_state(path: Path) -> ServerInfo | None:
+    try:
+        return ServerInfo(**json.loads(path.read_text()))
+    except (OSError, ValueError, TypeError):
+        return None
 
 
 def _alive(pid: int) -> bool:

@@ -1,0 +1,55 @@
+"""Properties of the cleaning engine on generated documents."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaners import clean_text
+from cleaners.unicode import fix_unicode
+
+CHROME = [
+    "Read more: Another story",
+    "Soldiers on parade (Photo by A. Person/AFP via Getty Images)",
+    "Advertisement",
+    "More:",
+    "* A list item",
+    "stock a, stock b, stock c, stock d, stock e, stock f",
+    "WATCH THE MINISTER EXPLAIN THE NEW PLAN",
+    "Updated: 14.02.2022 10:00",
+    "Oops! Something went wrong.",
+    "“We will not accept it,” he said.",
+    "The government announced a plan on Tuesday.",
+]
+LINE = st.one_of(
+    st.text(st.characters(codec="ascii", exclude_characters="\r\x0b\x0c\x1c\x1d\x1e\x85"), max_size=120),
+    st.sampled_from(CHROME),
+)
+LANGUAGE = st.sampled_from([None, "en", "de", "ja", "xx"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(LINE, max_size=25), LANGUAGE, st.booleans())
+def test_body_is_made_of_input_lines_and_every_removal_is_recorded(
+    lines: list[str], language: str | None, extracted: bool
+) -> None:
+    text = "\n".join(lines)
+    cleaned = clean_text(text, language=language, extracted=extracted)
+    # Mojibake and control-character repair happens first and is recorded as a flag, not per line.
+    repaired, changed = fix_unicode(text)
+    assert cleaned.unicode_fixed == changed
+    inputs = [ln.strip() for ln in repaired.splitlines() if ln.strip()]
+    kept = cleaned.text.split("\n\n") if cleaned.text else []
+    removed = [r.text for r in cleaned.removals if r.rule not in ("date_stamp", "hover_card")]
+    inline_cut = len(removed) != len(cleaned.removals)
+    if not inline_cut:
+        # Nothing invented, nothing lost: the kept and removed lines are the input's lines.
+        assert sorted(kept + removed) == sorted(inputs)
+    assert all(k.strip() for k in kept)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.text(max_size=2000), LANGUAGE)
+def test_never_raises_on_any_string(text: str, language: str | None) -> None:
+    cleaned = clean_text(text, language=language)
+    assert isinstance(cleaned.text, str)

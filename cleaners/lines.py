@@ -57,7 +57,6 @@ class Doc:
     lines: list[Line]
     language: str | None = None
     title: str | None = None
-    description: str | None = None
     removed: dict[int, str] = field(default_factory=dict)
 
     def alive(self) -> list[Line]:

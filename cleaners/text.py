@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from cleaners.config import CleanConfig
 from cleaners.dates import is_date_stamp, parse_date, split_glued_date
@@ -44,8 +44,6 @@ class Cleaned:
     title: str | None = None
     published: dt.date | None = None
     unicode_fixed: bool = False
-    lines_in: int = 0
-    kept: tuple[int, ...] = field(default_factory=tuple)
     # Every input line in order with the rule that removed it (None: kept); inline cuts come first.
     marks: tuple[tuple[str, str | None], ...] = ()
 
@@ -66,7 +64,6 @@ def clean_text(
     *,
     language: str | None = None,
     title: str | None = None,
-    description: str | None = None,
     extracted: bool = False,
     rules: tuple[Rule, ...] | None = None,
 ) -> Cleaned:
@@ -89,7 +86,7 @@ def clean_text(
         if glued:
             prefix_removals.append(Removal(DATE_STAMP, glued))
 
-    doc = Doc(split_lines(text, one_block_per_line=extracted), language, title, description)
+    doc = Doc(split_lines(text, one_block_per_line=extracted), language, title)
     active = tuple(r for r in (rules or RULES) if config.enabled(r.name))
     for rule in active:
         if rule.name in _CONTEXT_RULES:
@@ -120,8 +117,6 @@ def clean_text(
         title=found_title,
         published=published,
         unicode_fixed=fixed,
-        lines_in=len(doc.lines),
-        kept=tuple(ln.index for ln in kept),
         marks=tuple((r.text, r.rule) for r in prefix_removals)
         + tuple((ln.text, doc.removed.get(ln.index)) for ln in doc.lines),
     )

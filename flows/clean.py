@@ -44,7 +44,6 @@ def clean_document(doc: Document, config: PipelineConfig) -> Document:
         config.clean,
         language=language,
         title=doc.title,
-        description=doc.description,
         extracted=extracted,
     )
     doc.language = language

@@ -22,7 +22,6 @@ class Document:
     raw: str = ""
     url: str | None = None
     title: str | None = None
-    description: str | None = None
     authors: list[str] = field(default_factory=list)
     published: dt.date | None = None
     site_name: str | None = None

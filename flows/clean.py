@@ -15,10 +15,16 @@ from flows import PIPELINE_VERSION
 from flows.config import PipelineConfig
 from flows.document import HTML, Document, Reject, RejectError
 from flows.extract import extract_html
-from flows.readers import read_document
+from flows.readers import doc_id, read_document
 
 CLEAN = "clean"
 log = logging.getLogger(__name__)
+
+
+ARTICLE = "article"
+REJECT = "reject"
+# What one document became: (ARTICLE, article row) or (REJECT, reject row); small and picklable.
+Outcome = tuple[str, dict[str, object]]
 
 
 @dataclass(slots=True)
@@ -32,6 +38,19 @@ class BatchResult:
     languages: Counter[str] = field(default_factory=Counter)
     formats: Counter[str] = field(default_factory=Counter)
     unicode_fixed: int = 0
+
+    def add(self, outcome: Outcome) -> None:
+        """Add one document's row and count what it says."""
+        kind, row = outcome
+        if kind == REJECT:
+            self.rejects.append(row)
+            self.rejects_by_reason[str(row["reason"])] += 1
+            return
+        self.articles.append(row)
+        self.removed_by_rule.update(str(r["rule"]) for r in row["removed"])  # type: ignore[attr-defined]
+        self.languages[str(row["language"] or "unknown")] += 1
+        self.formats[str(row["input_format"])] += 1
+        self.unicode_fixed += bool(row["unicode_fixed"])
 
 
 def clean_document(doc: Document, config: PipelineConfig) -> Document:
@@ -69,31 +88,25 @@ def process_source(source: str, config: PipelineConfig) -> Document:
     return doc
 
 
+def process_one(source: str, config: PipelineConfig, now: dt.datetime) -> Outcome:
+    """Process one input into its article row or reject row; never raise for a bad document."""
+    try:
+        doc = process_source(source, config)
+    except RejectError as exc:
+        return REJECT, reject_row(Reject(source, exc.stage, exc.reason, exc.detail), now)
+    except Exception as exc:  # a bug or a library failure on one page must not sink the batch
+        log.exception("unexpected failure on %s", source)
+        return REJECT, reject_row(Reject(source, "process", "error", f"{type(exc).__name__}: {exc}"), now)
+    return ARTICLE, article_row(doc, now)
+
+
 def process_batch(sources: Iterable[str], config: PipelineConfig) -> BatchResult:
-    """Process inputs one by one; a failing document becomes a reject, never an exception."""
+    """Process inputs one by one in this process; a failing document becomes a reject row."""
     result = BatchResult()
     now = dt.datetime.now(dt.UTC)
     for source in sources:
-        try:
-            doc = process_source(source, config)
-        except RejectError as exc:
-            _reject(result, Reject(source, exc.stage, exc.reason, exc.detail), now)
-            continue
-        except Exception as exc:  # a bug or a library failure on one page must not sink the batch
-            log.exception("unexpected failure on %s", source)
-            _reject(result, Reject(source, "process", "error", f"{type(exc).__name__}: {exc}"), now)
-            continue
-        result.articles.append(article_row(doc, now))
-        result.removed_by_rule.update(r.rule for r in doc.removed)
-        result.languages[doc.language or "unknown"] += 1
-        result.formats[doc.input_format] += 1
-        result.unicode_fixed += doc.unicode_fixed
+        result.add(process_one(source, config, now))
     return result
-
-
-def _reject(result: BatchResult, reject: Reject, now: dt.datetime) -> None:
-    result.rejects.append(reject_row(reject, now))
-    result.rejects_by_reason[reject.reason] += 1
 
 
 def article_row(doc: Document, now: dt.datetime) -> dict[str, object]:
@@ -124,6 +137,7 @@ def article_row(doc: Document, now: dt.datetime) -> dict[str, object]:
 def reject_row(reject: Reject, now: dt.datetime) -> dict[str, object]:
     """Return the Parquet row of a reject."""
     return {
+        "doc_id": doc_id(reject.source),
         "source": reject.source,
         "stage": reject.stage,
         "reason": reject.reason,

@@ -58,6 +58,16 @@ def run(
     disable_rule: Annotated[
         list[str] | None, typer.Option(help="Turn off a cleaning rule by name (repeatable).")
     ] = None,
+    doc_timeout: Annotated[
+        float | None,
+        typer.Option(min=0.1, help="Seconds one document may take before it is stopped and rejected (default 60)."),
+    ] = None,
+    overwrite: Annotated[
+        bool,
+        typer.Option(
+            "--overwrite", help="Delete what an earlier run wrote to --out instead of resuming (skipping inputs done)."
+        ),
+    ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
     dask: Annotated[
         bool, typer.Option("--dask", help="Run the batches on a local Dask cluster of --workers processes.")
@@ -74,6 +84,9 @@ def run(
     ] = False,
 ) -> None:
     """Clean INPUTS into Parquet datasets OUT/articles and OUT/rejects, and print a summary.
+
+    Rerunning on the same OUT resumes: inputs already written there are skipped, so a run that
+    was killed finishes where it stopped. Exit code 0: done; 1: the run failed; 2: bad usage.
 
     Without PREFECT_API_URL (or a Prefect profile naming a server), the first run starts a local
     Prefect server in the background and later runs reuse it; it stops after an hour without runs
@@ -98,6 +111,8 @@ def run(
                 batch_size=batch_size,
                 workers=workers,
                 disabled_rules=disable_rule or [],
+                doc_timeout=doc_timeout,
+                overwrite=overwrite,
                 dask=dask,
                 dask_address=dask_address,
             )
@@ -205,6 +220,8 @@ def explain(
 def print_summary(summary: dict[str, object]) -> None:
     """Print the run summary: documents in, articles out, rejects, lines removed by rule."""
     out = Console(soft_wrap=True)
+    if summary.get("resumed"):
+        out.print(f"resumed: {summary['resumed']} inputs were already done in {summary['out']}")
     out.print(
         f"[bold]{summary['inputs']}[/bold] inputs -> [green]{summary['articles']}[/green] articles, "
         f"[yellow]{summary['rejects']}[/yellow] rejects, {summary['lines_removed']} lines removed, "

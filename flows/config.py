@@ -24,5 +24,8 @@ class PipelineConfig:
     favor_precision: bool = True
     # An extraction shorter than this (characters) is redone with trafilatura's fallback extractors.
     fallback_below_chars: int = 500
+    # A document still being processed after this many seconds is stopped (its worker process is
+    # killed and replaced) and rejected as `timeout`; a page takes ~25 ms, a flood of tiny elements minutes.
+    doc_timeout: float = 60.0
     # Bodies shorter than this many words are rejected as `extract_empty`.
     min_words: int = 1

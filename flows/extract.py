@@ -27,8 +27,11 @@ def extract_html(doc: Document, config: PipelineConfig) -> Document:
         # trafilatura's fallbacks (readability, jusText) cost ~7 ms a page and changed the text of
         # 3 of 95 benchmark pages, all where its own extraction came back short: run them only then.
         result = trafilatura.bare_extraction(doc.raw, fast=True, **options)
+        check_parser_limits()
         if result is None or len((result.text or "").strip()) < config.fallback_below_chars:
             result = trafilatura.bare_extraction(doc.raw, **options) or result
+    except RejectError:
+        raise
     except Exception as exc:  # trafilatura raises assorted lxml and parser errors on broken pages
         raise RejectError(EXTRACT, "parse_error", f"{type(exc).__name__}: {exc}") from exc
     if result is None or not (result.text or "").strip():
@@ -41,6 +44,22 @@ def extract_html(doc: Document, config: PipelineConfig) -> Document:
     doc.authors = split_authors(result.author)
     doc.published = parse_iso_date(result.date)
     return doc
+
+
+def check_parser_limits() -> None:
+    """Reject a page the HTML parser cut short: nested too deep, or a text node over its 10 MB buffer.
+
+    libxml2 silently drops what lies below depth 256 and the rest of a huge text node; its error
+    log (on trafilatura's shared parser, from the parse just done) is the only trace.
+    """
+    from trafilatura.utils import HTML_PARSER
+
+    for error in HTML_PARSER.error_log:
+        if error.type_name != "ERR_RESOURCE_LIMIT":
+            continue
+        if "depth" in error.message:
+            raise RejectError(EXTRACT, "depth_exceeded", f"nested deeper than the parser keeps: {error.message}")
+        raise RejectError(EXTRACT, "too_large", f"over the parser's limits (a text node over 10 MB?): {error.message}")
 
 
 def _extract_text(html: str, config: PipelineConfig) -> str:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
-import multiprocessing
 import os
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -22,38 +21,26 @@ from pydantic import Field
 
 from cleaners import ALL_RULE_NAMES, CleanConfig
 from flows import PIPELINE_VERSION
-from flows.clean import process_batch
+from flows.clean import BatchResult, process_batch
 from flows.config import DEFAULT_BATCH_SIZE, PipelineConfig
-from flows.readers import InputNotFoundError, list_inputs
+from flows.output import BatchStats, OutputError, lock_output, prepare_output
+from flows.readers import InputNotFoundError, doc_id, list_inputs
 from flows.storage import exists, is_uri
-from flows.write import ARTICLES, REJECTS, prepare_output, write_part, write_summary
+from flows.workers import WorkerPool
+from flows.write import ARTICLES, REJECTS, write_part, write_summary
 
 
-@dataclass(slots=True)
-class BatchStats:
-    """What one batch did, small enough to send back from a worker process."""
-
-    batch: int
-    inputs: int
-    articles: int
-    rejects: int
-    removed_by_rule: dict[str, int] = field(default_factory=dict)
-    rejects_by_reason: dict[str, int] = field(default_factory=dict)
-    languages: dict[str, int] = field(default_factory=dict)
-    formats: dict[str, int] = field(default_factory=dict)
-    unicode_fixed: int = 0
-
-
-def run_batch(batch: int, sources: list[str], out: str, config: PipelineConfig) -> BatchStats:
-    """Process one batch and write its part files; runs in the flow's process or a worker process."""
-    result = process_batch(sources, config)
+def write_batch(out: str, part: str, batch: int, result: BatchResult, config: PipelineConfig) -> BatchStats:
+    """Write one batch's part files and return its counts."""
     config_json = config_to_json(config)
-    part = f"part-{batch:05d}"
-    write_part(out, ARTICLES, part, result.articles, config_json)
-    write_part(out, REJECTS, part, result.rejects, config_json)
+    try:
+        write_part(out, ARTICLES, part, result.articles, config_json)
+        write_part(out, REJECTS, part, result.rejects, config_json)
+    except OSError as exc:  # a full disk or a vanished directory: stop the run, say where
+        raise OutputError(f"cannot write {part} under {out}: {exc.strerror or exc}") from exc
     return BatchStats(
         batch=batch,
-        inputs=len(sources),
+        inputs=len(result.articles) + len(result.rejects),
         articles=len(result.articles),
         rejects=len(result.rejects),
         removed_by_rule=dict(result.removed_by_rule),
@@ -64,14 +51,22 @@ def run_batch(batch: int, sources: list[str], out: str, config: PipelineConfig) 
     )
 
 
+def run_batch(batch: int, part: str, sources: list[str], out: str, config: PipelineConfig) -> BatchStats:
+    """Process one batch in this process and write its part files (Dask workers, empty runs)."""
+    return write_batch(out, part, batch, process_batch(sources, config), config)
+
+
 @task(name="clean-batch", cache_policy=NONE, task_run_name="clean-batch-{batch}")
 def clean_batch(
-    batch: int, sources: list[str], out: str, config: PipelineConfig, executor: Executor | None = None
+    batch: int, part: str, sources: list[str], out: str, config: PipelineConfig, pool: WorkerPool | None = None
 ) -> BatchStats:
-    """Clean one batch of inputs, in a worker process when the flow has a pool."""
-    if executor is None:
-        return run_batch(batch, sources, out, config)
-    return executor.submit(run_batch, batch, sources, out, config).result()
+    """Clean one batch of inputs in a supervised worker process (in this process without a pool)."""
+    if pool is None:
+        return run_batch(batch, part, sources, out, config)
+    result = BatchResult()
+    for outcome in pool.run_batch(sources, dt.datetime.now(dt.UTC)):
+        result.add(outcome)
+    return write_batch(out, part, batch, result, config)
 
 
 def batched(items: Iterable[str], size: int) -> Iterator[list[str]]:
@@ -94,7 +89,10 @@ def config_to_json(config: PipelineConfig) -> str:
 
 
 def build_config(
-    disabled_rules: Iterable[str] = (), max_bytes: int | None = None, favor_precision: bool = True
+    disabled_rules: Iterable[str] = (),
+    max_bytes: int | None = None,
+    favor_precision: bool = True,
+    doc_timeout: float | None = None,
 ) -> PipelineConfig:
     """Build the run configuration from flow parameters, rejecting unknown rule names."""
     disabled = frozenset(disabled_rules)
@@ -106,6 +104,7 @@ def build_config(
         clean=CleanConfig(disabled_rules=disabled),
         max_bytes=max_bytes or defaults.max_bytes,
         favor_precision=favor_precision,
+        doc_timeout=doc_timeout or defaults.doc_timeout,
     )
 
 
@@ -127,44 +126,48 @@ async def clean_corpus(
     disabled_rules: list[str] | None = None,
     max_bytes: Annotated[int | None, Field(ge=1)] = None,
     favor_precision: bool = True,
+    doc_timeout: Annotated[float | None, Field(gt=0)] = None,
+    overwrite: bool = False,
     dask: bool = False,
     dask_address: str | None = None,
 ) -> dict[str, object]:
     """Clean every input under `inputs` into `out/articles` and `out/rejects`; return the run summary.
 
-    Batches run in `workers` local processes, or on Dask (`dask=True` starts a local cluster of
-    `workers` processes; `dask_address` connects to a running scheduler).
+    A rerun on the same `out` resumes: inputs already there are skipped (`overwrite=True` starts
+    again). Batches run in `workers` supervised local processes, or on Dask (`dask=True` starts a
+    local cluster of `workers` processes; `dask_address` connects to a running scheduler).
     """
     logger = get_run_logger()
     started = time.perf_counter()
-    config = build_config(disabled_rules or (), max_bytes, favor_precision)
+    config = build_config(disabled_rules or (), max_bytes, favor_precision, doc_timeout)
     for given in inputs:
         if not exists(given):
             raise InputNotFoundError(f"input path does not exist: {given}")
     workers = workers or default_workers()
-    prepare_output(out)
+    with lock_output(out):
+        if dask or dask_address:
+            runner = _dask_runner(dask_address, workers)
+            summary = await clean_batches_on_dask.with_options(task_runner=runner)(
+                inputs, out, batch_size, workers, config, overwrite
+            )
+        else:
+            pool = WorkerPool(workers, config)
+            try:
+                summary = await _clean_batches(inputs, out, batch_size, workers, config, overwrite, pool)
+            finally:
+                pool.close()
+            summary["workers_replaced"] = pool.replaced
 
-    if dask or dask_address:
-        runner = _dask_runner(dask_address, workers)
-        summary = await clean_batches_on_dask.with_options(task_runner=runner)(inputs, out, batch_size, workers, config)
-    else:
-        # Workers are spawned, not forked: forking a process that runs Prefect's threads can deadlock.
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) if workers > 1 else None
-        try:
-            summary = await _clean_batches(inputs, out, batch_size, workers, config, pool)
-        finally:
-            if pool is not None:
-                pool.shutdown(cancel_futures=True)
-
-    summary.update(
-        out=out if is_uri(out) else str(Path(out).absolute()),
-        seconds=round(time.perf_counter() - started, 3),
-        workers=workers,
-        batch_size=batch_size,
-        pipeline_version=PIPELINE_VERSION,
-        config=json.loads(config_to_json(config)),
-    )
-    write_summary(out, summary)
+        summary.update(
+            out=out if is_uri(out) else str(Path(out).absolute()),
+            seconds=round(time.perf_counter() - started, 3),
+            workers=workers,
+            batch_size=batch_size,
+            pipeline_version=PIPELINE_VERSION,
+            config=json.loads(config_to_json(config)),
+        )
+        # Written last: its presence says the run finished.
+        write_summary(out, summary)
     logger.info(
         "%d inputs -> %d articles, %d rejects in %.1f s",
         summary["inputs"],
@@ -175,33 +178,60 @@ async def clean_corpus(
     return summary
 
 
+def pending_inputs(inputs: list[str], done: set[str]) -> Iterator[str]:
+    """Yield the listed inputs not yet done, each once (an input reached twice is one input)."""
+    seen = set(done)
+    for source in list_inputs(inputs):
+        key = doc_id(source)
+        if key not in seen:
+            seen.add(key)
+            yield source
+
+
 async def _clean_batches(
-    inputs: list[str], out: str, batch_size: int, window: int, config: PipelineConfig, pool: Executor | None
+    inputs: list[str],
+    out: str,
+    batch_size: int,
+    window: int,
+    config: PipelineConfig,
+    overwrite: bool,
+    pool: WorkerPool | None,
 ) -> dict[str, object]:
     """Submit one task per batch, at most 2 x `window` in flight, and add up what they did."""
     logger = get_run_logger()
+    progress = prepare_output(out, config_to_json(config), overwrite)
     totals = _Totals()
+    totals.add(progress.stats)
+    resumed = progress.stats.inputs
     pending: list[PrefectFuture[BatchStats]] = []
     batch_no = -1
-    for batch_no, sources in enumerate(batched(list_inputs(inputs), batch_size)):
-        pending.append(clean_batch.submit(batch_no, sources, out, config, pool))
+    for batch_no, sources in enumerate(batched(pending_inputs(inputs, progress.done), batch_size)):
+        part = f"part-{progress.attempt:03d}-{batch_no:05d}"
+        pending.append(clean_batch.submit(batch_no, part, sources, out, config, pool))
         # A bounded window keeps memory flat however many inputs there are.
         while len(pending) >= 2 * window:
             totals.add(await asyncio.to_thread(pending.pop(0).result), logger)
     for future in pending:
         totals.add(await asyncio.to_thread(future.result), logger)
-    if batch_no < 0:
+    if batch_no < 0 and not resumed:
         logger.warning("no inputs with a supported suffix under %s", inputs)
-        run_batch(0, [], out, config)
-    return totals.summary()
+        # Empty datasets with the schema, so readers of `out` find tables rather than nothing.
+        run_batch(0, f"part-{progress.attempt:03d}-00000", [], out, config)
+    summary = totals.summary()
+    summary["resumed"] = resumed
+    return summary
 
 
 @flow(name="newsclean-dask-batches", log_prints=False)
 async def clean_batches_on_dask(
-    inputs: list[str], out: str, batch_size: int, window: int, config: PipelineConfig
+    inputs: list[str], out: str, batch_size: int, window: int, config: PipelineConfig, overwrite: bool
 ) -> dict[str, object]:
-    """Run the batch tasks on the Dask task runner given with `with_options`."""
-    return await _clean_batches(inputs, out, batch_size, window, config, None)
+    """Run the batch tasks on the Dask task runner given with `with_options`.
+
+    Each batch runs inside a Dask worker process: Dask's nanny replaces a dead worker and reruns
+    its task, but there is no per-document time limit (Dask workers may not start child processes).
+    """
+    return await _clean_batches(inputs, out, batch_size, window, config, overwrite, None)
 
 
 def _dask_runner(address: str | None, workers: int) -> Any:
@@ -232,8 +262,8 @@ class _Totals:
     languages: Counter[str] = field(default_factory=Counter)
     formats: Counter[str] = field(default_factory=Counter)
 
-    def add(self, stats: BatchStats, logger: object) -> None:
-        self.batches += 1
+    def add(self, stats: BatchStats, logger: object = None) -> None:
+        self.batches += stats.batch >= 0
         self.inputs += stats.inputs
         self.articles += stats.articles
         self.rejects += stats.rejects
@@ -242,6 +272,8 @@ class _Totals:
         self.rejects_by_reason.update(stats.rejects_by_reason)
         self.languages.update(stats.languages)
         self.formats.update(stats.formats)
+        if logger is None:
+            return
         logger.info(  # type: ignore[attr-defined]
             "batch %d: %d inputs, %d articles, %d rejects (total so far: %d inputs)",
             stats.batch,

@@ -48,6 +48,7 @@ ARTICLE_SCHEMA = pa.schema(
 
 REJECT_SCHEMA = pa.schema(
     [
+        pa.field("doc_id", pa.string(), nullable=False),
         pa.field("source", pa.string(), nullable=False),
         pa.field("stage", pa.string(), nullable=False),
         pa.field("reason", pa.string(), nullable=False),
@@ -97,15 +98,6 @@ def write_part(
         if fs.get_file_info(temporary).type != pafs.FileType.NotFound:
             fs.delete_file(temporary)
     return final
-
-
-def prepare_output(out: str | os.PathLike[str]) -> None:
-    """Create `out` and remove the datasets an earlier run wrote there, so a rerun does not duplicate rows."""
-    fs, root = resolve(str(out))
-    fs.create_dir(root, recursive=True)
-    for name in SCHEMAS:
-        if fs.get_file_info(f"{root}/{name}").type == pafs.FileType.Directory:
-            fs.delete_dir(f"{root}/{name}")
 
 
 def write_summary(out: str | os.PathLike[str], summary: dict[str, object]) -> str:

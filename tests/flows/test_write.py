@@ -10,7 +10,8 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
 
-from flows.write import ARTICLE_SCHEMA, ARTICLES, REJECTS, prepare_output, write_part
+from flows.output import prepare_output
+from flows.write import ARTICLE_SCHEMA, ARTICLES, REJECTS, write_part
 
 NOW = dt.datetime(2026, 11, 24, tzinfo=dt.UTC)
 
@@ -76,6 +77,7 @@ def test_undecodable_file_names_are_stored(tmp_path: Path) -> None:
 
 def _reject(source: str) -> dict[str, object]:
     return {
+        "doc_id": "abc",
         "source": source,
         "stage": "read",
         "reason": "empty",
@@ -88,5 +90,5 @@ def _reject(source: str) -> dict[str, object]:
 def test_prepare_output_removes_old_datasets_only(tmp_path: Path) -> None:
     write_part(tmp_path, ARTICLES, "part-00000", [_article()], "{}")
     (tmp_path / "keep.json").write_text(json.dumps({}))
-    prepare_output(tmp_path)
+    prepare_output(str(tmp_path), "{}", overwrite=True)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.json"]

@@ -11,6 +11,7 @@ import re
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from flows import storage
 from flows.config import PipelineConfig
@@ -122,11 +123,24 @@ def decode(data: bytes, *, html: bool) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     from charset_normalizer import from_bytes  # imported lazily: only non-UTF-8 inputs need it
 
-    best = from_bytes(data[:200_000]).best()
-    if best is not None and best.encoding:
-        name = _normalise_codec(best.encoding) or "cp1252"
-        return data.decode(name, errors="replace"), name
-    return data.decode("cp1252", errors="replace"), "cp1252"
+    name = _detect_codec(list(from_bytes(data[:200_000])))
+    return data.decode(name, errors="replace"), name
+
+
+def _detect_codec(matches: list[Any]) -> str:
+    """Pick the detector's best codec; among equally good ones prefer Windows-1252.
+
+    Short Western text decodes equally well as cp1250 or cp1252 ("naïve" vs "naďve"); the web's
+    default for undeclared and Latin-1 pages is Windows-1252 (WHATWG Encoding), so it wins ties.
+    """
+    if not matches:
+        return "cp1252"
+    best = matches[0]
+    for match in matches:
+        tied = abs(match.chaos - best.chaos) < 1e-3 and abs(match.coherence - best.coherence) < 1e-2
+        if tied and _normalise_codec(match.encoding) == "cp1252":
+            return "cp1252"
+    return _normalise_codec(best.encoding or "") or "cp1252"
 
 
 def _is_utf8(data: bytes) -> bool:

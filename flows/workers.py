@@ -54,7 +54,11 @@ def _serve(conn: Connection, config: PipelineConfig, handler: Handler) -> None:
             conn.send("warm")
             continue
         source, now = message
-        conn.send(handler(source, config, now))
+        try:
+            outcome = handler(source, config, now)
+        except Exception as exc:  # the handler's own guard failed; still answer for this input
+            outcome = REJECT, reject_row(Reject(source, WORKER, "error", f"{type(exc).__name__}: {exc}"), now)
+        conn.send(outcome)
 
 
 class Worker:

@@ -1,0 +1,76 @@
+"""Supervised worker processes: a stuck or dying document costs that document only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from flows.clean import ARTICLE, REJECT
+from flows.config import PipelineConfig
+from flows.workers import WorkerPool
+from tests.flows.faults import misbehave
+
+NOW = dt.datetime(2026, 11, 24, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def inputs(samples: Path, tmp_path: Path) -> list[str]:
+    """Two good texts around each kind of misbehaving input."""
+    seed = samples / "seeds" / "002.txt"
+    names = ["ok-1.txt", "hang.txt", "ok-2.txt", "sigkill.txt", "ok-3.txt", "sigsegv.txt", "raise.txt", "ok-4.txt"]
+    for name in names:
+        shutil.copy(seed, tmp_path / name)
+    return [str(tmp_path / name) for name in names]
+
+
+def _outcomes(pool: WorkerPool, sources: list[str]) -> dict[str, tuple[str, str | None, str]]:
+    return {
+        Path(str(row["source"])).name: (kind, row.get("reason"), str(row.get("detail", "")))  # type: ignore[misc]
+        for kind, row in pool.run_batch(sources, NOW)
+    }
+
+
+def test_a_stuck_or_dying_worker_costs_one_document_and_the_batch_completes(inputs: list[str]) -> None:
+    pool = WorkerPool(1, PipelineConfig(doc_timeout=1.5), handler=misbehave)
+    try:
+        got = _outcomes(pool, inputs)
+        assert pool.replaced == 3  # hang, SIGKILL, SIGSEGV; a raised exception keeps the worker
+        assert len(pool.pids) == 1
+    finally:
+        pool.close()
+    assert [n for n, (kind, _, _) in got.items() if kind == ARTICLE] == ["ok-1.txt", "ok-2.txt", "ok-3.txt", "ok-4.txt"]
+    assert got["hang.txt"][:2] == (REJECT, "timeout")
+    assert got["sigkill.txt"][:2] == (REJECT, "worker_crashed") and "SIGKILL" in got["sigkill.txt"][2]
+    assert got["sigsegv.txt"][:2] == (REJECT, "worker_crashed") and "SIGSEGV" in got["sigsegv.txt"][2]
+    assert got["raise.txt"][:2] == (REJECT, "error") and "the handler itself failed" in got["raise.txt"][2]
+
+
+def test_a_real_stuck_extraction_is_stopped(tmp_path: Path) -> None:
+    flood = tmp_path / "flood.html"
+    flood.write_text("<html><body><div>" + "<p><span>a</span></p>" * 100_000 + "</div></body></html>")
+    pool = WorkerPool(1, PipelineConfig(doc_timeout=1.0))
+    try:
+        [(kind, row)] = list(pool.run_batch([str(flood)], NOW))
+    finally:
+        pool.close()
+    assert (kind, row["reason"], row["stage"]) == (REJECT, "timeout", "worker")
+
+
+def test_close_stops_every_worker(inputs: list[str]) -> None:
+    pool = WorkerPool(2, PipelineConfig())
+    list(pool.run_batch(inputs[:1], NOW))
+    pids = pool.pids
+    pool.close()
+    assert pids and not any(_alive(pid) for pid in pids)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True

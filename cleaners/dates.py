@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from cleaners.patterns import word_alternation
+
 _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
     "august|september|october|november|december|januar|februar|märz|mai|juni|juli|oktober|dezember|"
@@ -21,22 +23,26 @@ _WEEKDAYS = (
     r"vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
     r"segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira"
 )
+# One leading \b for all branches: most positions of a long line fail there, before any branch.
 _DATE_TOKEN = re.compile(
-    r"\b(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|Z)?)?\b"
-    r"|\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}\b|\b(?:19|20)\d{2}/\d{1,2}/\d{1,2}\b"
-    r"|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:19|20)\d{2}\b|\b\d{1,2}(?:st|nd|rd|th)?\b"
-    r"|\b\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日"
-    rf"|\b(?:{_MONTHS})\b\.?|\b(?:{_WEEKDAYS})\b\.?",
+    r"\b(?:(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|Z)?)?\b"
+    r"|\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}\b|(?:19|20)\d{2}/\d{1,2}/\d{1,2}\b"
+    r"|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|(?:19|20)\d{2}\b|\d{1,2}(?:st|nd|rd|th)?\b"
+    r"|\d{4}年\d{1,2}月\d{1,2}日"
+    rf"|{word_alternation((_MONTHS + '|' + _WEEKDAYS).split('|'))}\b\.?)"
+    r"|\d{1,2}月\d{1,2}日",
     re.IGNORECASE,
+)
+_STAMP_WORDS_LIST = (
+    "published posted updated last_updated modified date on at am pm a.m p.m est edt pst pdt cst cdt gmt "
+    "bst cet cest utc ist et pt de às um le el il the of publicado publicada atualizado actualizado "
+    "aktualisiert veröffentlicht mis_à_jour publié pubblicato aggiornato опубликовано обновлено dated time "
+    "heure uhr hrs ago hour hours minute minutes by em en"
 )
 _STAMP_WORDS = re.compile(
-    r"\b(?:published|posted|updated|last updated|modified|date|on|at|am|pm|a\.m|p\.m|est|edt|pst|pdt|"
-    r"cst|cdt|gmt|bst|cet|cest|utc|ist|et|pt|de|às|um|le|el|am|il|the|of|publicado|publicada|"
-    r"atualizado|actualizado|aktualisiert|veröffentlicht|mis à jour|publié|pubblicato|"
-    r"aggiornato|опубликовано|обновлено|dated|time|heure|uhr|hrs|ago|hours?|minutes?|by|em|en|em)\b",
-    re.IGNORECASE,
+    rf"\b{word_alternation(w.replace('_', ' ') for w in _STAMP_WORDS_LIST.split())}\b", re.IGNORECASE
 )
-_HAS_YEAR_OR_TIME = re.compile(r"(?:19|20)\d{2}|\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2}\b|\d+月\d+日")
+_HAS_YEAR_OR_TIME = re.compile(r"(?:19|20)\d{2}|\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2}\b|\d{1,4}月\d{1,2}日")
 _GLUED = re.compile(
     r"^\s*(?:(?:date|published|posted|updated|dated)\s*:?\s*)?"
     r"((?:19|20)\d{2}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|Z)?)?\s*[:|\-–—]?\s+(?=\S)",

@@ -569,7 +569,8 @@ _APPEAL_WORDS = re.compile(
     _I,
 )
 _APPEAL_OPENING = re.compile(r"^(?:support|donate to|become a (?:member|subscriber)|subscribe to|join)\b", _I)
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
+# An unclosed quotation mark stops at the next opening one, so a search stays linear.
+_QUOTED = re.compile(r"“[^”“]*”|\"[^\"]*\"|«[^»«]*»")
 
 
 class AppealRule(Rule):

@@ -15,13 +15,16 @@ from cleaners.unicode import fix_unicode
 TITLE = "title"
 DATE_STAMP = "date_stamp"
 HOVER_CARD = "hover_card"
+# Name words are bounded: an unbounded run would be matched and backtracked from every position.
 # A link's hover card scraped inline: the name is printed twice with no space, the card's
 # headlines follow, and a "MORE" link closes it: "Rep. Ilhan OmarIlhan OmarHeadline | … MORE (D-Minn.)".
 _HOVER_CARD = re.compile(
-    r"(?P<name>\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(?P<card>(?P=name)\S.{10,1500}?\s(?:MORE|More)\b)"
+    r"(?P<name>\b[A-Z][\w.'’-]{1,30}(?: [A-Z][\w.'’-]{1,30}){0,3})(?P<card>(?P=name)\S.{10,1500}?\s(?:MORE|More)\b)"
 )
 # Rules that judge a line by what stands around it run after the headline is known.
 _CONTEXT_RULES = frozenset({"byline_dateline", "duplicate", "restated"})
+# Passes after the first; each must remove something to earn the next (two sufficed in every test).
+_MAX_PASSES = 4
 KINDS: dict[str, str] = {**RULE_KINDS, TITLE: CHROME, DATE_STAMP: CHROME, HOVER_CARD: RELATED}
 # Every name a removal may carry, and so every name `CleanConfig.disabled_rules` accepts.
 ALL_RULE_NAMES: frozenset[str] = frozenset(KINDS)
@@ -98,10 +101,24 @@ def clean_text(
         _drop_repeated_head(doc, title, TITLE)
     elif config.detect_title and config.enabled(TITLE) and not extracted:
         found_title = _detect_title(doc, config)
+        if found_title:
+            # Scraped text often prints the headline twice (page title, then article heading).
+            _drop_repeated_head(doc, found_title, TITLE)
 
     for rule in active:
         if rule.name in _CONTEXT_RULES:
             _apply(rule, doc, config)
+
+    # Rules that look at a window (the head, the tail, a list) see new lines there once others are
+    # gone; pass again over what is left until nothing changes, so that cleaning is idempotent.
+    for _ in range(_MAX_PASSES):
+        before = len(doc.removed)
+        if found_title and config.enabled(TITLE):
+            _drop_repeated_head(doc, found_title, TITLE)
+        for rule in active:
+            _apply(rule, doc, config)
+        if len(doc.removed) == before:
+            break
 
     # Extractor output comes with the page's metadata date; plain text only has its head.
     if published is None and config.detect_title and not extracted:
@@ -152,17 +169,14 @@ def _key(text: str) -> str:
 
 
 def _drop_repeated_head(doc: Doc, reference: str, rule: str) -> None:
-    """Remove a leading line that repeats the metadata title."""
+    """Remove the leading lines that repeat the metadata title."""
     ref = _key(reference)
     if not ref:
         return
     for line in doc.alive()[:3]:
         key = _key(line.core)
-        if not key:
-            continue
-        if key == ref or (len(key.split()) >= 4 and (ref.startswith(key) or key.startswith(ref))):
+        if key and (key == ref or (len(key.split()) >= 4 and (ref.startswith(key) or key.startswith(ref)))):
             doc.removed[line.index] = rule
-            return
 
 
 def _title_like(line: Line, config: CleanConfig) -> bool:

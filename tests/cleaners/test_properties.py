@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaners import clean_text
+from cleaners import CleanConfig, clean_text
 from cleaners.unicode import fix_unicode
 
 CHROME = [
@@ -26,6 +26,9 @@ LINE = st.one_of(
     st.sampled_from(CHROME),
 )
 LANGUAGE = st.sampled_from([None, "en", "de", "ja", "xx"])
+
+
+AGAIN = CleanConfig(detect_title=False)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
@@ -53,3 +56,13 @@ def test_body_is_made_of_input_lines_and_every_removal_is_recorded(
 def test_never_raises_on_any_string(text: str, language: str | None) -> None:
     cleaned = clean_text(text, language=language)
     assert isinstance(cleaned.text, str)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(LINE, max_size=25), LANGUAGE, st.booleans())
+def test_cleaning_is_idempotent(lines: list[str], language: str | None, extracted: bool) -> None:
+    once = clean_text("\n".join(lines), language=language, extracted=extracted)
+    # The headline is metadata, not body: the second pass is told what the first found (or that there
+    # was none), as the pipeline tells the cleaners an HTML page's title.
+    twice = clean_text(once.text, AGAIN, language=language, extracted=extracted, title=once.title)
+    assert twice.text == once.text

@@ -24,14 +24,14 @@ _WEEKDAYS = (
     r"segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira"
 )
 # One leading \b for all branches: most positions of a long line fail there, before any branch.
+# Matched against lower-cased text: case-insensitive matching is twice as slow on long lines.
 _DATE_TOKEN = re.compile(
-    r"\b(?:(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|Z)?)?\b"
+    r"\b(?:(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:[t ]\d{1,2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|z)?)?\b"
     r"|\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}\b|(?:19|20)\d{2}/\d{1,2}/\d{1,2}\b"
     r"|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|(?:19|20)\d{2}\b|\d{1,2}(?:st|nd|rd|th)?\b"
     r"|\d{4}年\d{1,2}月\d{1,2}日"
     rf"|{word_alternation((_MONTHS + '|' + _WEEKDAYS).split('|'))}\b\.?)"
     r"|\d{1,2}月\d{1,2}日",
-    re.IGNORECASE,
 )
 _STAMP_WORDS_LIST = (
     "published posted updated last_updated modified date on at am pm a.m p.m est edt pst pdt cst cdt gmt "
@@ -39,9 +39,7 @@ _STAMP_WORDS_LIST = (
     "aktualisiert veröffentlicht mis_à_jour publié pubblicato aggiornato опубликовано обновлено dated time "
     "heure uhr hrs ago hour hours minute minutes by em en"
 )
-_STAMP_WORDS = re.compile(
-    rf"\b{word_alternation(w.replace('_', ' ') for w in _STAMP_WORDS_LIST.split())}\b", re.IGNORECASE
-)
+_STAMP_WORDS = re.compile(rf"\b{word_alternation(w.replace('_', ' ') for w in _STAMP_WORDS_LIST.split())}\b")
 _HAS_YEAR_OR_TIME = re.compile(r"(?:19|20)\d{2}|\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2}\b|\d{1,4}月\d{1,2}日")
 _GLUED = re.compile(
     r"^\s*(?:(?:date|published|posted|updated|dated)\s*:?\s*)?"
@@ -55,7 +53,7 @@ def is_date_stamp(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > 120 or not _HAS_YEAR_OR_TIME.search(text):
         return False
-    rest = _DATE_TOKEN.sub(" ", text)
+    rest = _DATE_TOKEN.sub(" ", text.lower())
     rest = _STAMP_WORDS.sub(" ", rest)
     leftover = re.findall(r"[^\W\d_]{2,}", rest)
     return len(leftover) <= 3

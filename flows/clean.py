@@ -53,6 +53,11 @@ class BatchResult:
         self.unicode_fixed += bool(row["unicode_fixed"])
 
 
+def warm_up() -> None:
+    """Load the language model (~0.5 s) before the first document needs it."""
+    detect_language("warm " * 50)
+
+
 def clean_document(doc: Document, config: PipelineConfig) -> Document:
     """Run the line cleaners over a document whose body (HTML) or raw text (plain text) is set."""
     extracted = doc.input_format == HTML

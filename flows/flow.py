@@ -152,6 +152,7 @@ async def clean_corpus(
             )
         else:
             pool = WorkerPool(workers, config)
+            pool.prestart()
             try:
                 summary = await _clean_batches(inputs, out, batch_size, workers, config, overwrite, pool)
             finally:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from multiprocessing.context import SpawnContext, SpawnProcess
 
-from flows.clean import REJECT, Outcome, process_one, reject_row
+from flows.clean import REJECT, Outcome, process_one, reject_row, warm_up
 from flows.config import PipelineConfig
 from flows.document import HTML, Reject
 from flows.readers import input_format
@@ -40,6 +40,7 @@ def _serve(conn: Connection, config: PipelineConfig, handler: Handler) -> None:
     """Answer requests until the pipe closes: ("warm",) imports the extractor, (source, now) processes."""
     # The supervisor handles Ctrl-C; a worker interrupted mid-document would only print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm_up()  # while the supervisor is still setting up the run
     conn.send("ready")
     while True:
         try:
@@ -72,7 +73,13 @@ class Worker:
         self.process.start()
         child.close()
         self.warm = False
-        self._expect("ready")
+        self.ready = False
+
+    def wait_ready(self) -> None:
+        """Wait until the process has started and imported the pipeline."""
+        if not self.ready:
+            self._expect("ready")
+            self.ready = True
 
     def _expect(self, answer: str) -> None:
         if not self._conn.poll(STARTUP_TIMEOUT):
@@ -87,6 +94,7 @@ class Worker:
 
     def process_document(self, source: str, now: dt.datetime, timeout: float) -> Outcome:
         """Send one input and wait for its outcome; raise TimeoutError or EOFError (the worker died)."""
+        self.wait_ready()
         if not self.warm and input_format(source) == HTML:
             self._conn.send(("warm",))
             self._expect("warm")
@@ -142,6 +150,10 @@ class WorkerPool:
         self._all: set[Worker] = set()
         self._lock = threading.Lock()
         self.replaced = 0
+
+    def prestart(self) -> None:
+        """Start one worker now, so that its start overlaps the flow's own setup."""
+        self._idle.put(self._start())
 
     def _take(self) -> Worker:
         try:
@@ -202,5 +214,8 @@ class WorkerPool:
         """Stop every worker."""
         with self._lock:
             workers, self._all = list(self._all), set()
+        # Idle workers hold nothing unwritten (the supervisor writes the Parquet): end them at once.
+        for worker in workers:
+            worker.process.terminate()
         for worker in workers:
             worker.stop()

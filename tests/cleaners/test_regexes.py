@@ -70,7 +70,8 @@ def test_pattern_is_linear_on_a_megabyte_line(name: str) -> None:
         started = time.perf_counter()
         pattern.search(probe)
         elapsed = time.perf_counter() - started
-        assert elapsed < 0.5, f"{name} took {elapsed:.2f} s on {probe_name}"
+        # Linear patterns take 0.01-0.4 s here; a backtracking one takes minutes.
+        assert elapsed < 1.0, f"{name} took {elapsed:.2f} s on {probe_name}"
 
 
 @pytest.mark.parametrize("probe_name", sorted(PROBES))

@@ -68,6 +68,11 @@ class Rule:
         """Return the indices of the alive lines this rule removes."""
         return [ln.index for ln in doc.alive() if self.matches(ln, doc)]
 
+    @property
+    def line_local(self) -> bool:
+        """Tell whether the verdict on a line depends on that line alone (the rule only defines `matches`)."""
+        return type(self).select is Rule.select
+
 
 class PatternRule(Rule):
     """A rule that is one regular expression searched in short lines; subclasses set the class fields."""

@@ -111,11 +111,13 @@ def clean_text(
 
     # Rules that look at a window (the head, the tail, a list) see new lines there once others are
     # gone; pass again over what is left until nothing changes, so that cleaning is idempotent.
-    for _ in range(_MAX_PASSES):
+    # Line-local rules have judged every line already: only rules that look around a line can change.
+    contextual = tuple(rule for rule in active if not rule.line_local)
+    for _ in range(_MAX_PASSES if doc.removed else 0):
         before = len(doc.removed)
         if found_title and config.enabled(TITLE):
             _drop_repeated_head(doc, found_title, TITLE)
-        for rule in active:
+        for rule in contextual:
             _apply(rule, doc, config)
         if len(doc.removed) == before:
             break

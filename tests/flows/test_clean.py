@@ -132,3 +132,19 @@ def test_article_split_into_sibling_chunks_is_extracted_whole() -> None:
     # A page whose body stands in one container is left to the extractor.
     single = "<html><body><div class='body'>{}</div></body></html>".format("".join(f"<p>{p}</p>" for p in paragraphs))
     assert merge_sibling_chunks(single, "\n".join(paragraphs), CONFIG) is None
+
+
+def test_an_extraction_that_raises_becomes_a_parse_error(
+    samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import trafilatura
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("lxml gave up")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    page = next((samples / "aeb").glob("*.html.gz"))
+    result = process_batch([str(page), str(samples / "seeds" / "000.txt")], CONFIG)
+    assert [(r["stage"], r["reason"]) for r in result.rejects] == [("extract", "parse_error")]
+    assert "ValueError: lxml gave up" in str(result.rejects[0]["detail"])
+    assert len(result.articles) == 1  # the next document is unaffected

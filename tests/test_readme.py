@@ -40,7 +40,7 @@ def test_the_section_has_examples() -> None:
 def test_example_runs(number: int, sample_output: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(sample_output)
     namespace: dict[str, object] = {}
-    exec(compile(EXAMPLES[number], f"README example {number}", "exec"), namespace)  # noqa: S102
+    exec(compile(EXAMPLES[number], f"README example {number}", "exec"), namespace)
     if number == 0:
         assert namespace["articles"].num_rows == 10  # type: ignore[attr-defined]
     if number == 1:

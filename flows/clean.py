@@ -21,6 +21,7 @@ CLEAN = "clean"
 log = logging.getLogger(__name__)
 
 
+EXAMPLES_PER_RULE = 3
 ARTICLE = "article"
 REJECT = "reject"
 # What one document became: (ARTICLE, article row) or (REJECT, reject row); small and picklable.
@@ -38,6 +39,8 @@ class BatchResult:
     languages: Counter[str] = field(default_factory=Counter)
     formats: Counter[str] = field(default_factory=Counter)
     unicode_fixed: int = 0
+    # A few removed lines per rule, for the run report.
+    examples: dict[str, list[str]] = field(default_factory=dict)
 
     def add(self, outcome: Outcome) -> None:
         """Add one document's row and count what it says."""
@@ -47,7 +50,12 @@ class BatchResult:
             self.rejects_by_reason[str(row["reason"])] += 1
             return
         self.articles.append(row)
-        self.removed_by_rule.update(str(r["rule"]) for r in row["removed"])  # type: ignore[attr-defined]
+        for removal in row["removed"]:  # type: ignore[attr-defined]
+            rule = str(removal["rule"])
+            self.removed_by_rule[rule] += 1
+            examples = self.examples.setdefault(rule, [])
+            if len(examples) < EXAMPLES_PER_RULE:
+                examples.append(str(removal["text"])[:200])
         self.languages[str(row["language"] or "unknown")] += 1
         self.formats[str(row["input_format"])] += 1
         self.unicode_fixed += bool(row["unicode_fixed"])

@@ -21,10 +21,11 @@ from pydantic import Field
 
 from cleaners import ALL_RULE_NAMES, CleanConfig
 from flows import PIPELINE_VERSION
-from flows.clean import BatchResult, process_batch
+from flows.clean import EXAMPLES_PER_RULE, BatchResult, process_batch
 from flows.config import DEFAULT_BATCH_SIZE, PipelineConfig
 from flows.output import BatchStats, OutputError, lock_output, prepare_output
 from flows.readers import InputNotFoundError, doc_id, list_inputs
+from flows.report import publish_report
 from flows.storage import exists, is_uri
 from flows.workers import WorkerPool
 from flows.write import ARTICLES, REJECTS, write_part, write_summary
@@ -48,6 +49,7 @@ def write_batch(out: str, part: str, batch: int, result: BatchResult, config: Pi
         languages=dict(result.languages),
         formats=dict(result.formats),
         unicode_fixed=result.unicode_fixed,
+        examples=result.examples,
     )
 
 
@@ -169,6 +171,7 @@ async def clean_corpus(
         )
         # Written last: its presence says the run finished.
         write_summary(out, summary)
+    await publish_report(summary)
     logger.info(
         "%d inputs -> %d articles, %d rejects in %.1f s",
         summary["inputs"],
@@ -262,6 +265,7 @@ class _Totals:
     rejects_by_reason: Counter[str] = field(default_factory=Counter)
     languages: Counter[str] = field(default_factory=Counter)
     formats: Counter[str] = field(default_factory=Counter)
+    examples: dict[str, list[str]] = field(default_factory=dict)
 
     def add(self, stats: BatchStats, logger: object = None) -> None:
         self.batches += stats.batch >= 0
@@ -273,6 +277,9 @@ class _Totals:
         self.rejects_by_reason.update(stats.rejects_by_reason)
         self.languages.update(stats.languages)
         self.formats.update(stats.formats)
+        for rule, texts in stats.examples.items():
+            kept = self.examples.setdefault(rule, [])
+            kept.extend(texts[: EXAMPLES_PER_RULE - len(kept)])
         if logger is None:
             return
         logger.info(  # type: ignore[attr-defined]
@@ -296,4 +303,5 @@ class _Totals:
             "rejects_by_reason": dict(self.rejects_by_reason.most_common()),
             "languages": dict(self.languages.most_common()),
             "formats": dict(self.formats.most_common()),
+            "examples": {rule: self.examples[rule] for rule in sorted(self.examples)},
         }

@@ -47,6 +47,7 @@ class BatchStats:
     languages: dict[str, int] = field(default_factory=dict)
     formats: dict[str, int] = field(default_factory=dict)
     unicode_fixed: int = 0
+    examples: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

@@ -217,6 +217,61 @@ def explain(
     out.print(f"\nremoved: {summary}. Turn a rule off with --disable-rule NAME.")
 
 
+@app.command()
+def inspect(
+    out: Annotated[str, typer.Argument(help="An output directory of `newsclean run` (local or s3://…).")],
+) -> None:
+    """Summarise the datasets in OUT: counts, schema, languages, sites, text lengths, top rules, rejects."""
+    import pyarrow.compute as pc
+
+    from flows.load import load_articles, load_rejects
+    from flows.storage import exists, join
+
+    if not exists(join(out, "articles")):
+        console.print(f"[red]error:[/red] no articles dataset under {out}")
+        raise typer.Exit(EXIT_USAGE)
+    articles = load_articles(out, columns=["language", "site_name", "n_words", "removed", "input_format"])
+    rejects = load_rejects(out, columns=["reason"])
+    view = Console(soft_wrap=True)
+    view.print(f"[bold]{out}[/bold]: {articles.num_rows} articles, {rejects.num_rows} rejects")
+    words = articles.column("n_words")
+    if articles.num_rows:
+        quantiles = pc.quantile(words, q=[0.1, 0.5, 0.9]).to_pylist()
+        view.print(
+            f"words per article: min {pc.min(words).as_py()}, p10 {quantiles[0]:.0f}, median {quantiles[1]:.0f}, "
+            f"p90 {quantiles[2]:.0f}, max {pc.max(words).as_py()}"
+        )
+    rules = pc.struct_field(pc.list_flatten(articles.column("removed")), "rule")
+    for title, values in (
+        ("language", articles.column("language")),
+        ("site", articles.column("site_name")),
+        ("format", articles.column("input_format")),
+        ("rule (lines removed)", rules),
+        ("reject reason", rejects.column("reason")),
+    ):
+        counts = Counter(v if v is not None else "-" for v in values.to_pylist()).most_common(10)
+        if counts:
+            view.print(_count_table(title, counts))
+    from flows.write import ARTICLE_SCHEMA
+
+    schema = Table(title="articles schema", title_justify="left", show_edge=False)
+    schema.add_column("column")
+    schema.add_column("type")
+    for field in ARTICLE_SCHEMA:
+        schema.add_row(field.name, str(field.type))
+    view.print(schema)
+
+
+def _count_table(title: str, counts: list[tuple[str, int]]) -> Table:
+    table = Table(title=f"top {title}s" if not title.endswith(")") else f"top {title}", title_justify="left")
+    table.show_edge = False
+    table.add_column(title)
+    table.add_column("count", justify="right")
+    for name, count in counts:
+        table.add_row(escape(str(name)), str(count))
+    return table
+
+
 def print_summary(summary: dict[str, object]) -> None:
     """Print the run summary: documents in, articles out, rejects, lines removed by rule."""
     out = Console(soft_wrap=True)

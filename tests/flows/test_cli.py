@@ -16,7 +16,7 @@ runner = CliRunner()
 def test_help_lists_the_options() -> None:
     result = runner.invoke(app, ["run", "--help"])
     assert result.exit_code == 0
-    for option in ("--out", "--workers", "--batch-size", "--disable-rule"):
+    for option in ("--out", "--workers", "--batch-size", "--disable-rule", "--doc-timeout", "--overwrite"):
         assert option in result.output
 
 
@@ -35,3 +35,23 @@ def test_run_prints_the_summary_and_writes_parquet(samples: Path, tmp_path: Path
     assert "5 inputs -> 5 articles, 0 rejects" in result.output
     assert "caption_credit" in result.output
     assert ds.dataset(tmp_path / "out" / "articles").count_rows() == 5
+
+
+def test_inspect_summarises_a_dataset(samples: Path, tmp_path: Path) -> None:
+    from flows.config import PipelineConfig
+    from flows.flow import run_batch
+    from flows.readers import list_inputs
+
+    run_batch(
+        0, "part-000-00000", [*list_inputs([samples]), str(tmp_path / "gone.txt")], str(tmp_path), PipelineConfig()
+    )
+    result = runner.invoke(app, ["inspect", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "10 articles, 1 rejects" in result.output
+    assert "caption_credit" in result.output and "unreadable" in result.output and "ja" in result.output
+    assert "words per article: min" in result.output
+
+
+def test_inspect_of_a_missing_dataset_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["inspect", str(tmp_path)])
+    assert result.exit_code == 2 and "no articles dataset" in result.output

@@ -83,7 +83,7 @@ class Worker:
 
     def _expect(self, answer: str) -> None:
         if not self._conn.poll(STARTUP_TIMEOUT):
-            self.stop()
+            self.stop(kill=True)  # it does not answer: asking it to leave would only wait
             raise WorkerStartError(f"worker process did not start within {STARTUP_TIMEOUT:.0f} s")
         try:
             got = self._conn.recv()
@@ -216,6 +216,4 @@ class WorkerPool:
             workers, self._all = list(self._all), set()
         # Idle workers hold nothing unwritten (the supervisor writes the Parquet): end them at once.
         for worker in workers:
-            worker.process.terminate()
-        for worker in workers:
-            worker.stop()
+            worker.stop(kill=True)

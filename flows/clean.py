@@ -128,6 +128,7 @@ def article_row(doc: Document, now: dt.datetime) -> dict[str, object]:
         "doc_id": doc.doc_id,
         "source": doc.source,
         "url": doc.url,
+        "fetched_at": doc.fetched_at,
         "title": doc.title,
         "authors": doc.authors,
         "published": doc.published,

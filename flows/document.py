@@ -21,6 +21,8 @@ class Document:
     encoding: str | None = None
     raw: str = ""
     url: str | None = None
+    # When a crawler fetched the page (WARC-Date, or a JSON line's fetch time).
+    fetched_at: dt.datetime | None = None
     title: str | None = None
     authors: list[str] = field(default_factory=list)
     published: dt.date | None = None

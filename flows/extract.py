@@ -38,7 +38,7 @@ def extract_html(doc: Document, config: PipelineConfig) -> Document:
         raise RejectError(EXTRACT, "extract_empty", "trafilatura found no main text")
     doc.body = merge_sibling_chunks(doc.raw, result.text, config) or result.text
     doc.title = _clean(result.title)
-    doc.url = _clean(result.url)
+    doc.url = doc.url or _clean(result.url)
     doc.site_name = _clean(result.sitename)
     doc.language = _clean(result.language)
     doc.authors = split_authors(result.author)

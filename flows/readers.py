@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from flows import storage
+from flows import archives, storage
 from flows.config import PipelineConfig
 from flows.document import HTML, TEXT, Document, RejectError
 
@@ -54,19 +54,34 @@ def list_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
         if storage.is_uri(str(given)):
             if not storage.exists(str(given)):
                 raise InputNotFoundError(f"input path does not exist: {given}")
-            yield from (uri for uri, _ in storage.list_files(str(given)) if input_format(uri) is not None)
+            for uri, _ in storage.list_files(str(given)):
+                yield from _expand(uri)
             continue
         path = Path(given)
         if path.is_dir():
             for root, dirs, files in os.walk(path, followlinks=False):
                 dirs.sort()
                 for name in sorted(files):
-                    if input_format(name) is not None:
-                        yield str(Path(root, name).absolute())
+                    yield from _expand(str(Path(root, name).absolute()))
         elif path.exists() or path.is_symlink():
-            yield str(path.absolute())
+            location = str(path.absolute())
+            if archives.container_format(location) and path.is_file():
+                yield from archives.list_records(location)
+            else:
+                yield location
         else:
             raise InputNotFoundError(f"input path does not exist: {given}")
+
+
+def _expand(location: str) -> Iterator[str]:
+    """Yield a found file if it is a supported input, or the records of a WARC or JSON-lines file."""
+    if archives.container_format(location):
+        if storage.is_uri(location) or os.path.isfile(location):
+            yield from archives.list_records(location)
+        else:  # a FIFO or a dangling link named like a container: one reject, never opened
+            yield location
+    elif input_format(location) is not None:
+        yield location
 
 
 def doc_id(source: str) -> str:
@@ -170,6 +185,11 @@ def looks_binary(data: bytes) -> bool:
 
 def read_document(source: str, config: PipelineConfig) -> Document:
     """Read one input into a Document with its decoded text, or raise RejectError."""
+    record = archives.split_record_source(source)
+    if record is not None:
+        return _read_record(source, *record, config)
+    if archives.container_format(source):
+        raise RejectError(READ, "unreadable", "not a regular file")
     fmt = input_format(source)
     if fmt is None:
         raise RejectError(READ, "unsupported_format", "expected .txt, .html or .htm, optionally .gz")
@@ -182,3 +202,28 @@ def read_document(source: str, config: PipelineConfig) -> Document:
         raise RejectError(READ, "not_text", "binary content (NUL bytes or a binary file signature)")
     text, encoding = decode(data, html=fmt == HTML)
     return Document(source=source, doc_id=doc_id(source), input_format=fmt, encoding=encoding, raw=text)
+
+
+def _read_record(source: str, container: str, offset: int, config: PipelineConfig) -> Document:
+    """Read one WARC or JSON-lines record into a Document, with its URL and fetch time."""
+    record = archives.read_record(container, offset, config.max_bytes)
+    html = record.input_format == HTML
+    if record.text is not None:
+        text, encoding = record.text, "utf-8"
+    else:
+        if not record.data.strip(b" \t\r\n\x00\x0b\x0c"):
+            raise RejectError(READ, "empty", f"{len(record.data)} bytes of whitespace or NUL")
+        if looks_binary(record.data):
+            raise RejectError(READ, "not_text", "binary content (NUL bytes or a binary file signature)")
+        text, encoding = decode(record.data, html=html)
+    if not text.strip():
+        raise RejectError(READ, "empty", "the record holds no text")
+    return Document(
+        source=source,
+        doc_id=doc_id(source),
+        input_format=record.input_format,
+        encoding=encoding,
+        raw=text,
+        url=record.url,
+        fetched_at=record.fetched_at,
+    )

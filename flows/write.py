@@ -24,6 +24,7 @@ ARTICLE_SCHEMA = pa.schema(
         pa.field("doc_id", pa.string(), nullable=False),
         pa.field("source", pa.string(), nullable=False),
         pa.field("url", pa.string()),
+        pa.field("fetched_at", _TS),
         pa.field("title", pa.string()),
         pa.field("authors", pa.list_(pa.string())),
         pa.field("published", pa.date32()),

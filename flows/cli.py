@@ -69,6 +69,14 @@ def run(
         ),
     ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
+    progress: Annotated[
+        bool | None,
+        typer.Option(
+            "--progress/--no-progress",
+            help="Show a progress bar (default: when standard error is a terminal).",
+            show_default=False,
+        ),
+    ] = None,
     dask: Annotated[
         bool, typer.Option("--dask", help="Run the batches on a local Dask cluster of --workers processes.")
     ] = False,
@@ -99,23 +107,30 @@ def run(
         console.print(f"[red]error:[/red] input path does not exist: {', '.join(missing)}")
         raise typer.Exit(EXIT_USAGE)
     _quiet_prefect_defaults()
+    if progress is None:
+        progress = console.is_terminal
     if verbose:
         os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
     from flows.flow import run_clean_corpus  # imported here: importing Prefect reads the settings above
+    from flows.progress import RichProgress, progress_sink
 
     try:
-        with _prefect_api(ephemeral):
-            summary = run_clean_corpus(
-                inputs=inputs,
-                out=out,
-                batch_size=batch_size,
-                workers=workers,
-                disabled_rules=disable_rule or [],
-                doc_timeout=doc_timeout,
-                overwrite=overwrite,
-                dask=dask,
-                dask_address=dask_address,
-            )
+        with _prefect_api(ephemeral), RichProgress(console) if progress else contextlib.nullcontext() as bar:
+            token = progress_sink.set(bar)
+            try:
+                summary = run_clean_corpus(
+                    inputs=inputs,
+                    out=out,
+                    batch_size=batch_size,
+                    workers=workers,
+                    disabled_rules=disable_rule or [],
+                    doc_timeout=doc_timeout,
+                    overwrite=overwrite,
+                    dask=dask,
+                    dask_address=dask_address,
+                )
+            finally:
+                progress_sink.reset(token)
     except Exception as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_FAILED) from exc

@@ -24,6 +24,7 @@ from flows import PIPELINE_VERSION
 from flows.clean import EXAMPLES_PER_RULE, BatchResult, process_batch
 from flows.config import DEFAULT_BATCH_SIZE, PipelineConfig
 from flows.output import BatchStats, OutputError, lock_output, prepare_output
+from flows.progress import progress_sink
 from flows.readers import InputNotFoundError, doc_id, list_inputs
 from flows.report import publish_report
 from flows.storage import exists, is_uri
@@ -207,16 +208,28 @@ async def _clean_batches(
     totals = _Totals()
     totals.add(progress.stats)
     resumed = progress.stats.inputs
+    sink = progress_sink.get()
     pending: list[PrefectFuture[BatchStats]] = []
+
+    async def collect(future: PrefectFuture[BatchStats]) -> None:
+        stats = await asyncio.to_thread(future.result)
+        totals.add(stats, logger)
+        if sink is not None:
+            sink.finished(stats.inputs, stats.articles, stats.rejects)
+
     batch_no = -1
     for batch_no, sources in enumerate(batched(pending_inputs(inputs, progress.done), batch_size)):
         part = f"part-{progress.attempt:03d}-{batch_no:05d}"
         pending.append(clean_batch.submit(batch_no, part, sources, out, config, pool))
+        if sink is not None:
+            sink.listed(len(sources))
         # A bounded window keeps memory flat however many inputs there are.
         while len(pending) >= 2 * window:
-            totals.add(await asyncio.to_thread(pending.pop(0).result), logger)
+            await collect(pending.pop(0))
+    if sink is not None:
+        sink.listing_done()
     for future in pending:
-        totals.add(await asyncio.to_thread(future.result), logger)
+        await collect(future)
     if batch_no < 0 and not resumed:
         logger.warning("no inputs with a supported suffix under %s", inputs)
         # Empty datasets with the schema, so readers of `out` find tables rather than nothing.

@@ -192,18 +192,24 @@ def server_stop() -> None:
 
 @app.command()
 def explain(
-    file: Annotated[Path, typer.Argument(help="One input file (.txt or .html, optionally .gz).")],
+    file: Annotated[
+        Path,
+        typer.Argument(help="One input file (.txt or .html, optionally .gz), or a record: CRAWL.warc.gz#OFFSET."),
+    ],
     disable_rule: Annotated[
         list[str] | None, typer.Option(help="Turn off a cleaning rule by name, to see the effect (repeatable).")
     ] = None,
     removed_only: Annotated[bool, typer.Option("--removed-only", help="List only the removed lines.")] = False,
 ) -> None:
     """Show FILE's lines: kept ones plain, removed ones struck through with the rule that removed them."""
+    from flows.archives import split_record_source
     from flows.document import RejectError
     from flows.explain import explain as explain_file
     from flows.flow import build_config
+    from flows.palette import rule_colour
 
-    if not file.is_file():
+    record = split_record_source(str(file))
+    if not (file.is_file() or (record and Path(record[0]).is_file())):
         console.print(f"[red]error:[/red] not a file: {file}")
         raise typer.Exit(EXIT_USAGE)
     try:
@@ -226,7 +232,8 @@ def explain(
             if not removed_only:
                 out.print(f"{'':>{width}}   {escape(text)}")
         else:
-            out.print(f"[red]{rule:>{width}}[/red] - [strike dim]{escape(text)}[/strike dim]")
+            colour = rule_colour(rule)
+            out.print(f"[{colour}]{rule:>{width}}[/{colour}] - [strike dim]{escape(text)}[/strike dim]")
     counts = Counter(rule for _, rule in result.lines if rule)
     summary = ", ".join(f"{rule} {n}" for rule, n in counts.most_common()) or "nothing"
     out.print(f"\nremoved: {summary}. Turn a rule off with --disable-rule NAME.")
@@ -275,6 +282,62 @@ def inspect(
     for field in ARTICLE_SCHEMA:
         schema.add_row(field.name, str(field.type))
     view.print(schema)
+
+
+@app.command()
+def show(
+    out: Annotated[str, typer.Argument(help="An output directory of `newsclean run` (local or s3://…).")],
+    doc: Annotated[
+        str, typer.Argument(help="A doc_id, a unique prefix of one (6+ characters), a source or file name.")
+    ],
+    width: Annotated[int | None, typer.Option(help="Terminal width to lay the two columns out in.")] = None,
+) -> None:
+    """Show one document of OUT: its clean text beside the lines removed, coloured by the rule that removed them.
+
+    A reject shows its stage, reason and detail. Exit code 2 when nothing (or more than one document) matches.
+    """
+    from flows.load import LookupFailedError, find_document
+    from flows.palette import rule_colour
+    from flows.storage import exists, join
+
+    if not exists(join(out, "articles")):
+        console.print(f"[red]error:[/red] no articles dataset under {out}")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        kind, row = find_document(out, doc)
+    except LookupFailedError as exc:
+        console.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(EXIT_USAGE) from exc
+    view = Console(soft_wrap=False, width=width, highlight=False)
+    view.print(f"[bold]{escape(row['source'])}[/bold]\ndoc_id {row['doc_id']}")
+    if kind == "reject":
+        view.print(
+            f"[yellow]rejected[/yellow] at {row['stage']}: [bold]{row['reason']}[/bold] — {escape(row['detail'] or '')}"
+        )
+        return
+    facts = [
+        ("title", row["title"]),
+        ("url", row["url"]),
+        ("published", row["published"]),
+        ("fetched", row["fetched_at"]),
+        ("language", row["language"]),
+        ("words", row["n_words"]),
+        ("format", f"{row['input_format']} ({row['encoding']}{', mojibake repaired' if row['unicode_fixed'] else ''})"),
+    ]
+    for name, value in facts:
+        if value is not None:
+            view.print(f"[dim]{name:>9}[/dim] {escape(str(value))}")
+    removed = Table.grid(padding=(0, 1))
+    removed.add_column(no_wrap=True)
+    removed.add_column()
+    for item in row["removed"]:
+        colour = rule_colour(item["rule"])
+        removed.add_row(f"[{colour}]{item['rule']}[/{colour}]", f"[strike]{escape(item['text'])}[/strike]")
+    side = Table(show_lines=False, expand=True)
+    side.add_column("clean text", ratio=3)
+    side.add_column(f"removed ({len(row['removed'])} lines) and why", ratio=2)
+    side.add_row(escape(row["text"]), removed if row["removed"] else "[dim]nothing[/dim]")
+    view.print(side)
 
 
 def _count_table(title: str, counts: list[tuple[str, int]]) -> Table:

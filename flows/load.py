@@ -42,3 +42,37 @@ def load_articles(out: str, columns: Sequence[str] | None = None, filters: Filte
 def load_rejects(out: str, columns: Sequence[str] | None = None, filters: Filters = None) -> pa.Table:
     """Load the rejects a run wrote under `out`, with the same options as `load_articles`."""
     return _load(out, REJECTS, REJECT_SCHEMA, columns, filters)
+
+
+class LookupFailedError(LookupError):
+    """Raised when `find_document` matches no document, or more than one."""
+
+
+def find_document(out: str, key: str) -> tuple[str, dict[str, Any]]:
+    """Find one document of a run by doc_id, a unique doc_id prefix, its source, or its file name.
+
+    Return ("article", row) or ("reject", row).
+    """
+    import pyarrow.compute as pc
+
+    for kind, load in (("article", load_articles), ("reject", load_rejects)):
+        exact = load(out, filters=[("doc_id", "==", key)])
+        if exact.num_rows:
+            return kind, exact.to_pylist()[0]
+    matches: list[tuple[str, str, str]] = []
+    for kind, load in (("article", load_articles), ("reject", load_rejects)):
+        ids = load(out, columns=["doc_id", "source"])
+        source = ids.column("source")
+        hit = pc.or_(
+            pc.or_(pc.starts_with(ids.column("doc_id"), key), pc.equal(source, key)),
+            pc.ends_with(source, "/" + key),
+        )
+        matches += [(kind, row["doc_id"], row["source"]) for row in ids.filter(hit).to_pylist()]
+    if not matches:
+        raise LookupFailedError(f"no document with doc_id, doc_id prefix, source or file name {key!r} in {out}")
+    if len(matches) > 1:
+        listed = "\n".join(f"  {doc} {source}" for _, doc, source in matches[:10])
+        raise LookupFailedError(f"{len(matches)} documents match {key!r}; give more of the doc_id:\n{listed}")
+    kind, doc, _ = matches[0]
+    load = load_articles if kind == "article" else load_rejects
+    return kind, load(out, filters=[("doc_id", "==", doc)]).to_pylist()[0]

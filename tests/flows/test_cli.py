@@ -55,3 +55,44 @@ def test_inspect_summarises_a_dataset(samples: Path, tmp_path: Path) -> None:
 def test_inspect_of_a_missing_dataset_is_a_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["inspect", str(tmp_path)])
     assert result.exit_code == 2 and "no articles dataset" in result.output
+
+
+@pytest.fixture(scope="module")
+def written(samples: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An output directory holding the samples' articles and one reject, written without Prefect."""
+    from flows.config import PipelineConfig
+    from flows.flow import run_batch
+    from flows.readers import list_inputs
+
+    out = tmp_path_factory.mktemp("show")
+    copy = out / "copy" / "002.txt"  # a second input with the same file name
+    copy.parent.mkdir()
+    copy.write_bytes((samples / "seeds" / "002.txt").read_bytes())
+    inputs = [*list_inputs([samples]), str(copy), str(out / "gone.txt")]
+    run_batch(0, "part-000-00000", inputs, str(out), PipelineConfig())
+    return out
+
+
+def test_show_puts_clean_text_beside_the_removed_lines(written: Path) -> None:
+    result = runner.invoke(app, ["show", str(written), "001.txt", "--width", "200"])
+    assert result.exit_code == 0, result.output
+    assert "clean text" in result.output and "removed (3 lines) and why" in result.output
+    assert "Vladimir Putin has insisted" in result.output
+    assert "prompt" in result.output and "webnews@metro.co.uk" in result.output
+    assert "‘does not want war’" in result.output  # the title, among the facts and as the removed headline
+
+
+def test_show_finds_by_doc_id_prefix_and_shows_rejects(written: Path) -> None:
+    from flows.load import load_rejects
+
+    reject = load_rejects(str(written)).to_pylist()[0]
+    result = runner.invoke(app, ["show", str(written), reject["doc_id"][:8]])
+    assert result.exit_code == 0, result.output
+    assert "rejected at read: unreadable" in result.output
+
+
+def test_show_says_when_nothing_or_several_match(written: Path) -> None:
+    missing = runner.invoke(app, ["show", str(written), "no-such-document"])
+    assert missing.exit_code == EXIT_USAGE and "no document" in missing.output
+    several = runner.invoke(app, ["show", str(written), "002.txt"])
+    assert several.exit_code == EXIT_USAGE and "documents match" in several.output

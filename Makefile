@@ -9,7 +9,11 @@ export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 # Cached bytecode halves Prefect's import time (~2 s -> ~1 s); some shells switch it off.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run test lint format clean
+.PHONY: run test lint format clean browser
+
+# The HTML report's browser test runs Debian's Chromium; installed here, never downloaded by a test tool.
+CHROMIUM ?= /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 $(BIN)/newsclean: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +24,13 @@ $(BIN)/newsclean: pyproject.toml
 run: $(BIN)/newsclean
 	$(BIN)/newsclean run $(SAMPLE) --out $(OUT) --ephemeral
 
-test: $(BIN)/newsclean
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+browser: $(CHROMIUM)
+
+test: $(BIN)/newsclean $(CHROMIUM)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest

@@ -340,6 +340,44 @@ def show(
     view.print(side)
 
 
+@app.command()
+def report(
+    out: Annotated[str, typer.Argument(help="An output directory of `newsclean run` (local or s3://…).")],
+    html: Annotated[
+        Path | None, typer.Option("--html", help="Where to write the page (default: OUT/report.html for a local OUT).")
+    ] = None,
+    samples: Annotated[int, typer.Option(min=0, max=100, help="Documents to show raw beside clean.")] = 6,
+    reread: Annotated[
+        bool,
+        typer.Option(
+            "--reread/--no-reread",
+            help="Re-read the sampled inputs to show every line in place (else only the stored removals).",
+        ),
+    ] = True,
+) -> None:
+    """Write a self-contained HTML report of OUT: charts of removals per rule, lengths, languages and rejects,
+    and sampled documents with the input beside the clean text. It needs no network to open."""
+    from flows.html_report import build
+    from flows.storage import exists, is_uri, join
+
+    if not exists(join(out, "articles")):
+        console.print(f"[red]error:[/red] no articles dataset under {out}")
+        raise typer.Exit(EXIT_USAGE)
+    if html is None:
+        if is_uri(out):
+            console.print("[red]error:[/red] give --html PATH for a remote OUT")
+            raise typer.Exit(EXIT_USAGE)
+        html = Path(out, "report.html")
+    page = build(out, samples=samples, reread=reread)
+    try:
+        html.parent.mkdir(parents=True, exist_ok=True)
+        html.write_text(page, encoding="utf-8")
+    except OSError as exc:
+        console.print(f"[red]error:[/red] cannot write {html}: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_FAILED) from exc
+    typer.echo(f"wrote {html} ({len(page.encode('utf-8')) // 1024} KiB); open it in a browser")
+
+
 def _count_table(title: str, counts: list[tuple[str, int]]) -> Table:
     table = Table(title=f"top {title}s" if not title.endswith(")") else f"top {title}", title_justify="left")
     table.show_edge = False

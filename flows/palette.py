@@ -38,3 +38,11 @@ def rule_colour(rule: str) -> str:
         return _PALETTE[_RULES.index(rule) % len(_PALETTE)]
     except ValueError:
         return "#7f7f7f"
+
+
+def ink_on(colour: str) -> str:
+    """Return black or white, whichever reads better on the hex `colour` (WCAG relative luminance)."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return "#000" if luminance > 0.3 else "#fff"

@@ -74,3 +74,23 @@ def test_a_truncated_gzip_container_keeps_what_was_read(tmp_path: Path) -> None:
     assert len(result.articles) >= 1
     assert len(result.articles) + len(result.rejects) == len(sources)
     assert "truncated_record" in {row["reason"] for row in result.rejects}
+
+
+@pytest.mark.usefixtures("prefect_server")
+def test_the_flow_reads_crawls_and_resumes_by_record(tmp_path: Path) -> None:
+    from flows.flow import run_clean_corpus
+    from flows.load import load_articles, load_rejects
+
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    warc = write_warc(crawl / "a.warc.gz", compress=True)
+    _, expected = write_jsonl(crawl / "b.jsonl", compress=False)
+    out = str(tmp_path / "out")
+    summary = run_clean_corpus(inputs=[str(crawl)], out=out, batch_size=4, workers=2)
+    assert summary["inputs"] == len(warc.expected) + len(expected)
+    articles = load_articles(out, columns=["url", "fetched_at", "source"]).to_pylist()
+    assert len(articles) == summary["articles"] == sum(not r for r in warc.expected.values()) + expected.count("")
+    assert all(row["fetched_at"] is not None and row["url"] for row in articles)
+    assert load_rejects(out).num_rows == summary["rejects"]
+    again = run_clean_corpus(inputs=[str(crawl)], out=out, batch_size=4, workers=2)
+    assert again["resumed"] == summary["inputs"] and again["batches"] == 0

@@ -247,11 +247,8 @@ def inspect(
     import pyarrow.compute as pc
 
     from flows.load import load_articles, load_rejects
-    from flows.storage import exists, join
 
-    if not exists(join(out, "articles")):
-        console.print(f"[red]error:[/red] no articles dataset under {out}")
-        raise typer.Exit(EXIT_USAGE)
+    _require_dataset(out)
     articles = load_articles(out, columns=["language", "site_name", "n_words", "removed", "input_format"])
     rejects = load_rejects(out, columns=["reason"])
     view = Console(soft_wrap=True)
@@ -298,11 +295,8 @@ def show(
     """
     from flows.load import LookupFailedError, find_document
     from flows.palette import rule_colour
-    from flows.storage import exists, join
 
-    if not exists(join(out, "articles")):
-        console.print(f"[red]error:[/red] no articles dataset under {out}")
-        raise typer.Exit(EXIT_USAGE)
+    _require_dataset(out)
     try:
         kind, row = find_document(out, doc)
     except LookupFailedError as exc:
@@ -358,11 +352,9 @@ def report(
     """Write a self-contained HTML report of OUT: charts of removals per rule, lengths, languages and rejects,
     and sampled documents with the input beside the clean text. It needs no network to open."""
     from flows.html_report import build
-    from flows.storage import exists, is_uri, join
+    from flows.storage import is_uri
 
-    if not exists(join(out, "articles")):
-        console.print(f"[red]error:[/red] no articles dataset under {out}")
-        raise typer.Exit(EXIT_USAGE)
+    _require_dataset(out)
     if html is None:
         if is_uri(out):
             console.print("[red]error:[/red] give --html PATH for a remote OUT")
@@ -376,6 +368,15 @@ def report(
         console.print(f"[red]error:[/red] cannot write {html}: {exc.strerror or exc}")
         raise typer.Exit(EXIT_FAILED) from exc
     typer.echo(f"wrote {html} ({len(page.encode('utf-8')) // 1024} KiB); open it in a browser")
+
+
+def _require_dataset(out: str) -> None:
+    """Exit with the usage code unless OUT holds a run's articles dataset."""
+    from flows.storage import exists, join
+
+    if not exists(join(out, "articles")):
+        console.print(f"[red]error:[/red] no articles dataset under {out}")
+        raise typer.Exit(EXIT_USAGE)
 
 
 def _count_table(title: str, counts: list[tuple[str, int]]) -> Table:

@@ -329,7 +329,8 @@ def show(
         removed.add_row(f"[{colour}]{item['rule']}[/{colour}]", f"[strike]{escape(item['text'])}[/strike]")
     side = Table(show_lines=False, expand=True)
     side.add_column("clean text", ratio=3)
-    side.add_column(f"removed ({len(row['removed'])} lines) and why", ratio=2)
+    n = len(row["removed"])
+    side.add_column(f"removed ({n} line{'' if n == 1 else 's'}) and why", ratio=2)
     side.add_row(escape(row["text"]), removed if row["removed"] else "[dim]nothing[/dim]")
     view.print(side)
 

@@ -11,6 +11,7 @@ import datetime as dt
 import gzip
 import json
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
@@ -23,7 +24,6 @@ WARC = "warc"
 JSONL = "jsonl"
 WARC_SUFFIXES = (".warc", ".warc.gz")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
-CONTAINER_SUFFIXES = WARC_SUFFIXES + JSONL_SUFFIXES
 
 # WARC record types that carry a page; request, metadata, revisit and warcinfo records do not.
 _PAGE_RECORDS = ("response", "resource", "conversion")
@@ -81,7 +81,7 @@ def _list_warc(path: str) -> Iterator[str]:
         with _open(path) as fh:
             size = fh.seek(0, 2)
             fh.seek(0)
-            records = ArchiveIterator(fh, no_record_parse=False, arc2warc=True)
+            records = ArchiveIterator(fh, arc2warc=True)
             for record in records:
                 is_page = record.rec_type in _PAGE_RECORDS
                 offset, length = records.get_record_offset(), records.get_record_length()
@@ -178,13 +178,57 @@ def _format_of(content_type: str, url: str | None) -> str:
     raise RejectError(READ, "unsupported_format", f"content type {kind or 'unknown'!r} is not HTML or text")
 
 
-def _read_jsonl(path: str, offset: int, max_bytes: int) -> Record:
-    with _open(path) as raw, _decompressed(path, raw) as fh:
+class _GzipCursor:
+    """The `.jsonl.gz` container a process read last, kept open.
+
+    A gzip stream only seeks by decompressing from its start; records arrive in listing order, so
+    moving forward from the previous record keeps a whole container at one decompression per
+    worker instead of one per record.
+    """
+
+    def __init__(self) -> None:
+        self._path: str | None = None
+        self._raw: IO[bytes] | None = None
+        self._stream: gzip.GzipFile | None = None
+
+    def line_at(self, path: str, offset: int, limit: int) -> bytes:
+        """Return the line starting at decompressed byte `offset`, at most `limit` bytes of it."""
+        if self._stream is None or self._path != path or self._stream.tell() > offset:
+            self.close()
+            self._raw = _open(path)
+            self._stream = gzip.GzipFile(fileobj=self._raw)
+            self._path = path
         try:
-            fh.seek(offset)
-            line = fh.readline(max_bytes + 1)
-        except (EOFError, OSError) as exc:
-            raise RejectError(READ, "truncated_record", f"line at byte {offset}: {exc}") from exc
+            self._stream.seek(offset)
+            return self._stream.readline(limit)
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        """Close the open container, if any."""
+        for handle in (self._stream, self._raw):
+            if handle is not None:
+                handle.close()
+        self._path, self._raw, self._stream = None, None, None
+
+
+_GZIP_CURSOR = _GzipCursor()
+
+
+def _read_line(path: str, offset: int, limit: int) -> bytes:
+    if path.lower().endswith(".gz"):
+        return _GZIP_CURSOR.line_at(path, offset, limit)
+    with _open(path) as fh:
+        fh.seek(offset)
+        return fh.readline(limit)
+
+
+def _read_jsonl(path: str, offset: int, max_bytes: int) -> Record:
+    try:
+        line = _read_line(path, offset, max_bytes + 1)
+    except (EOFError, gzip.BadGzipFile, zlib.error) as exc:  # other OSErrors: unreadable (read_record)
+        raise RejectError(READ, "truncated_record", f"line at byte {offset}: {exc}") from exc
     if len(line) > max_bytes:
         raise RejectError(READ, "too_large", f"line at byte {offset} is over the cap of {max_bytes} bytes")
     if not line.strip():

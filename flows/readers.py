@@ -195,27 +195,26 @@ def read_document(source: str, config: PipelineConfig) -> Document:
         raise RejectError(READ, "unsupported_format", "expected .txt, .html or .htm, optionally .gz")
     if not storage.is_uri(source) and not os.path.isfile(source):
         raise RejectError(READ, "unreadable", "not a regular file")
-    data = read_bytes(source, config)
+    text, encoding = decode_text(read_bytes(source, config), html=fmt == HTML)
+    return Document(source=source, doc_id=doc_id(source), input_format=fmt, encoding=encoding, raw=text)
+
+
+def decode_text(data: bytes, *, html: bool) -> tuple[str, str]:
+    """Decode an input's bytes, rejecting empty and binary content first."""
     if not data.strip(b" \t\r\n\x00\x0b\x0c"):
         raise RejectError(READ, "empty", f"{len(data)} bytes of whitespace or NUL")
     if looks_binary(data):
         raise RejectError(READ, "not_text", "binary content (NUL bytes or a binary file signature)")
-    text, encoding = decode(data, html=fmt == HTML)
-    return Document(source=source, doc_id=doc_id(source), input_format=fmt, encoding=encoding, raw=text)
+    return decode(data, html=html)
 
 
 def _read_record(source: str, container: str, offset: int, config: PipelineConfig) -> Document:
     """Read one WARC or JSON-lines record into a Document, with its URL and fetch time."""
     record = archives.read_record(container, offset, config.max_bytes)
-    html = record.input_format == HTML
     if record.text is not None:
         text, encoding = record.text, "utf-8"
     else:
-        if not record.data.strip(b" \t\r\n\x00\x0b\x0c"):
-            raise RejectError(READ, "empty", f"{len(record.data)} bytes of whitespace or NUL")
-        if looks_binary(record.data):
-            raise RejectError(READ, "not_text", "binary content (NUL bytes or a binary file signature)")
-        text, encoding = decode(record.data, html=html)
+        text, encoding = decode_text(record.data, html=record.input_format == HTML)
     if not text.strip():
         raise RejectError(READ, "empty", "the record holds no text")
     return Document(

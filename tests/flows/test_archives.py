@@ -94,3 +94,27 @@ def test_the_flow_reads_crawls_and_resumes_by_record(tmp_path: Path) -> None:
     assert load_rejects(out).num_rows == summary["rejects"]
     again = run_clean_corpus(inputs=[str(crawl)], out=out, batch_size=4, workers=2)
     assert again["resumed"] == summary["inputs"] and again["batches"] == 0
+
+
+def test_a_gzipped_jsonl_is_decompressed_once_when_read_in_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from flows import archives
+
+    path, expected = write_jsonl(tmp_path / "feed.jsonl.gz", compress=True)
+    sources = list(list_inputs([path]))
+    opened: list[str] = []
+    real_open = archives._open
+
+    def counting_open(location: str):  # type: ignore[no-untyped-def]
+        opened.append(location)
+        return real_open(location)
+
+    monkeypatch.setattr(archives, "_open", counting_open)
+    archives._GZIP_CURSOR.close()
+    first = process_batch(sources, CONFIG)
+    assert len(opened) == 1
+    # Going back (a retried record) reopens, and reads the same.
+    again = process_batch(sources[:1], CONFIG)
+    assert len(opened) == 2 and again.articles[0]["text"] == first.articles[0]["text"]
+    assert len(first.articles) + len(first.rejects) == len(expected)

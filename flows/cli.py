@@ -7,7 +7,7 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -15,6 +15,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from flows.config import DEFAULT_BATCH_SIZE
+
+if TYPE_CHECKING:
+    from flows.workers import WorkerPool
 
 app = typer.Typer(
     name="newsclean",
@@ -111,12 +114,15 @@ def run(
         progress = console.is_terminal
     if verbose:
         os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
-    from flows.flow import run_clean_corpus  # imported here: importing Prefect reads the settings above
-    from flows.progress import RichProgress, progress_sink
-
+    pool = None if dask or dask_address else _start_workers(workers, disable_rule or [], doc_timeout)
     try:
+        from flows.flow import run_clean_corpus  # imported here: importing Prefect reads the settings above
+        from flows.progress import RichProgress, progress_sink
+        from flows.workers import prestarted_pool
+
         with _prefect_api(ephemeral), RichProgress(console) if progress else contextlib.nullcontext() as bar:
             token = progress_sink.set(bar)
+            pool_token = prestarted_pool.set(pool)
             try:
                 summary = run_clean_corpus(
                     inputs=inputs,
@@ -130,11 +136,30 @@ def run(
                     dask_address=dask_address,
                 )
             finally:
+                prestarted_pool.reset(pool_token)
                 progress_sink.reset(token)
     except Exception as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_FAILED) from exc
+    finally:
+        if pool is not None:
+            pool.close()
     print_summary(summary)
+
+
+def _start_workers(workers: int | None, disabled_rules: list[str], doc_timeout: float | None) -> WorkerPool:
+    """Start the worker processes now: their imports (~1 s) then overlap Prefect's in this process."""
+    from flows.config import build_config, default_workers
+    from flows.workers import WorkerPool
+
+    try:
+        config = build_config(disabled_rules, doc_timeout=doc_timeout)
+    except ValueError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_USAGE) from exc
+    pool = WorkerPool(workers or default_workers(), config)
+    pool.start()
+    return pool
 
 
 def _prefect_api(ephemeral: bool) -> contextlib.AbstractContextManager[object]:
@@ -203,9 +228,9 @@ def explain(
 ) -> None:
     """Show FILE's lines: kept ones plain, removed ones struck through with the rule that removed them."""
     from flows.archives import split_record_source
+    from flows.config import build_config
     from flows.document import RejectError
     from flows.explain import explain as explain_file
-    from flows.flow import build_config
     from flows.palette import rule_colour
 
     record = split_record_source(str(file))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from cleaners import CleanConfig
+from cleaners import ALL_RULE_NAMES, CleanConfig
 
 # A task run costs ~40 ms of Prefect client and server time, plus two part files. At ~25 ms a page
 # (HTML) and ~8 ms a text, 100 documents a batch keep that near 2 % and 5 %; smaller batches also
@@ -29,3 +31,31 @@ class PipelineConfig:
     doc_timeout: float = 60.0
     # Bodies shorter than this many words are rejected as `extract_empty`.
     min_words: int = 1
+
+
+def build_config(
+    disabled_rules: Iterable[str] = (),
+    max_bytes: int | None = None,
+    favor_precision: bool = True,
+    doc_timeout: float | None = None,
+) -> PipelineConfig:
+    """Build the run configuration from flow parameters, rejecting unknown rule names."""
+    disabled = frozenset(disabled_rules)
+    unknown = disabled - ALL_RULE_NAMES
+    if unknown:
+        raise ValueError(f"unknown rule name(s) {sorted(unknown)}; known: {sorted(ALL_RULE_NAMES)}")
+    defaults = PipelineConfig()
+    return PipelineConfig(
+        clean=CleanConfig(disabled_rules=disabled),
+        max_bytes=max_bytes or defaults.max_bytes,
+        favor_precision=favor_precision,
+        doc_timeout=doc_timeout or defaults.doc_timeout,
+    )
+
+
+def default_workers() -> int:
+    """Return the number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
-import os
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -19,16 +18,15 @@ from prefect.futures import PrefectFuture
 from prefect.task_runners import ThreadPoolTaskRunner
 from pydantic import Field
 
-from cleaners import ALL_RULE_NAMES, CleanConfig
 from flows import PIPELINE_VERSION
 from flows.clean import EXAMPLES_PER_RULE, BatchResult, process_batch
-from flows.config import DEFAULT_BATCH_SIZE, PipelineConfig
+from flows.config import DEFAULT_BATCH_SIZE, PipelineConfig, build_config, default_workers
 from flows.output import BatchStats, OutputError, lock_output, prepare_output
 from flows.progress import progress_sink
 from flows.readers import InputNotFoundError, doc_id, list_inputs
 from flows.report import publish_report
 from flows.storage import exists, is_uri
-from flows.workers import WorkerPool
+from flows.workers import WorkerPool, prestarted_pool
 from flows.write import ARTICLES, REJECTS, write_part, write_summary
 
 
@@ -91,34 +89,6 @@ def config_to_json(config: PipelineConfig) -> str:
     return json.dumps(data, sort_keys=True)
 
 
-def build_config(
-    disabled_rules: Iterable[str] = (),
-    max_bytes: int | None = None,
-    favor_precision: bool = True,
-    doc_timeout: float | None = None,
-) -> PipelineConfig:
-    """Build the run configuration from flow parameters, rejecting unknown rule names."""
-    disabled = frozenset(disabled_rules)
-    unknown = disabled - ALL_RULE_NAMES
-    if unknown:
-        raise ValueError(f"unknown rule name(s) {sorted(unknown)}; known: {sorted(ALL_RULE_NAMES)}")
-    defaults = PipelineConfig()
-    return PipelineConfig(
-        clean=CleanConfig(disabled_rules=disabled),
-        max_bytes=max_bytes or defaults.max_bytes,
-        favor_precision=favor_precision,
-        doc_timeout=doc_timeout or defaults.doc_timeout,
-    )
-
-
-def default_workers() -> int:
-    """Return the number of cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 # The flow is async because Prefect's sync flow engine costs ~1 s per call here, the async one ~0.15 s.
 @flow(name="newsclean", log_prints=False, task_runner=ThreadPoolTaskRunner(max_workers=64))
 async def clean_corpus(
@@ -154,12 +124,15 @@ async def clean_corpus(
                 inputs, out, batch_size, workers, config, overwrite
             )
         else:
-            pool = WorkerPool(workers, config)
-            pool.prestart()
+            # The CLI starts the workers before importing Prefect, so that their start-up overlaps it.
+            given = prestarted_pool.get()
+            pool = given if given is not None and given.fits(workers, config) else WorkerPool(workers, config)
+            pool.start()
             try:
                 summary = await _clean_batches(inputs, out, batch_size, workers, config, overwrite, pool)
             finally:
-                pool.close()
+                if pool is not given:
+                    pool.close()
             summary["workers_replaced"] = pool.replaced
 
         summary.update(

@@ -1,13 +1,15 @@
-"""Supervised worker processes: one document at a time, a time limit per document, crash recovery.
+"""Supervised worker processes: documents fed from one queue, a time limit per document, crash recovery.
 
 trafilatura must not run in threads, can hang for minutes on some pages, and a parser bug or the
-out-of-memory killer can take a process down. So each worker is a child process that receives one
-input at a time over a pipe; the supervising thread waits at most `doc_timeout` for the answer,
-kills and replaces a worker that overruns or dies, and turns that document into a reject.
+out-of-memory killer can take a process down. So each worker is a child process that processes one
+input at a time, the next already waiting in its pipe; its supervising thread waits at most
+`doc_timeout` for each answer, kills and replaces a worker that overruns or dies, turns that
+document into a reject and sends the waiting ones to the new worker.
 """
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import datetime as dt
 import logging
@@ -15,7 +17,10 @@ import multiprocessing
 import queue
 import signal
 import threading
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
+from contextvars import ContextVar
 from multiprocessing.connection import Connection
 from multiprocessing.context import SpawnContext, SpawnProcess
 
@@ -92,14 +97,19 @@ class Worker:
         if got != answer:
             raise WorkerStartError(f"worker process answered {got!r} instead of {answer!r}")
 
-    def process_document(self, source: str, now: dt.datetime, timeout: float) -> Outcome:
-        """Send one input and wait for its outcome; raise TimeoutError or EOFError (the worker died)."""
-        self.wait_ready()
-        if not self.warm and input_format(source) == HTML:
+    def warm_up(self) -> None:
+        """Import the extractor before the clock of the first page starts (nothing may be in flight)."""
+        if not self.warm:
             self._conn.send(("warm",))
             self._expect("warm")
             self.warm = True
+
+    def send(self, source: str, now: dt.datetime) -> None:
+        """Send one input; its outcome comes back, in order, through `receive`."""
         self._conn.send((source, now))
+
+    def receive(self, timeout: float) -> Outcome:
+        """Wait for the oldest unanswered input's outcome; raise TimeoutError or EOFError (the worker died)."""
         if not self._conn.poll(timeout):
             raise TimeoutError
         return self._conn.recv()  # type: ignore[no-any-return]
@@ -136,8 +146,33 @@ def _exit_reason(process: SpawnProcess) -> str:
     return f"exit code {code}"
 
 
+# Set by a caller that started the workers early (the CLI, before importing Prefect); the flow uses
+# them when they fit its run, and the caller closes them.
+prestarted_pool: ContextVar[WorkerPool | None] = ContextVar("newsclean_prestarted_pool", default=None)
+
+# Documents sent ahead to a worker, so that it never waits for the supervisor between two documents.
+PIPELINE_DEPTH = 2
+
+
+class _Job:
+    """One input waiting for its outcome."""
+
+    __slots__ = ("future", "now", "source")
+
+    def __init__(self, source: str, now: dt.datetime) -> None:
+        self.source = source
+        self.now = now
+        self.future: Future[Outcome] = Future()
+
+
 class WorkerPool:
-    """Up to `size` supervised worker processes, started on demand and leased to one batch at a time."""
+    """`size` supervised worker processes fed from one queue of documents.
+
+    Each worker has a supervising thread that keeps `PIPELINE_DEPTH` documents in flight to it, so
+    the worker never waits for the supervisor between two documents. Batches put their documents
+    on the shared queue, so even a single batch keeps every worker busy; a batch's outcomes come
+    back in its own order.
+    """
 
     def __init__(self, size: int, config: PipelineConfig, handler: Handler = process_one) -> None:
         self.size = size
@@ -145,75 +180,179 @@ class WorkerPool:
         self.handler = handler
         # Spawned, not forked: forking a process that runs Prefect's threads can deadlock.
         self._context = multiprocessing.get_context("spawn")
-        self._idle: queue.LifoQueue[Worker] = queue.LifoQueue()
-        self._slots = threading.Semaphore(size)
-        self._all: set[Worker] = set()
+        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._workers: dict[int, Worker] = {}
+        self._threads: list[threading.Thread] = []
         self._lock = threading.Lock()
+        self._closing = False
+        self._broken: WorkerStartError | None = None
+        self._in_flight: dict[int, collections.deque[_Job]] = {}
         self.replaced = 0
 
-    def prestart(self) -> None:
-        """Start one worker now, so that its start overlaps the flow's own setup."""
-        self._idle.put(self._start())
-
-    def _take(self) -> Worker:
-        try:
-            worker = self._idle.get_nowait()
-        except queue.Empty:
-            return self._start()
-        return worker if worker.process.is_alive() else self._replace(worker)
-
-    def _start(self) -> Worker:
-        worker = Worker(self._context, self.config, self.handler)
+    def start(self) -> None:
+        """Start the worker processes and their supervisors; the workers' imports overlap the caller's work."""
         with self._lock:
-            self._all.add(worker)
-        return worker
+            if self._threads or self._closing:
+                return
+            for slot in range(self.size):
+                self._workers[slot] = Worker(self._context, self.config, self.handler)
+                self._threads.append(
+                    threading.Thread(
+                        target=self._supervise_safely, args=(slot,), name=f"newsclean-worker-{slot}", daemon=True
+                    )
+                )
+        for thread in self._threads:
+            thread.start()
 
-    def _replace(self, worker: Worker) -> Worker:
-        worker.stop(kill=True)
-        with self._lock:
-            self._all.discard(worker)
-            self.replaced += 1
-        return self._start()
+    def fits(self, size: int, config: PipelineConfig) -> bool:
+        """Tell whether this pool serves a run with `size` workers and `config`."""
+        return self.size == size and self.config == config and not self._closing
 
     def run_batch(self, sources: list[str], now: dt.datetime) -> Iterator[Outcome]:
-        """Yield the outcome of each input in order; a stuck or dead worker costs one document only.
+        """Yield the outcome of each input in order; a stuck or dead worker costs one document only."""
+        self.start()
+        jobs = [_Job(source, now) for source in sources]
+        for job in jobs:
+            self._jobs.put(job)
+        for job in jobs:
+            yield job.future.result()
 
-        Blocks while all `size` workers serve other batches.
-        """
-        self._slots.acquire()
-        worker: Worker | None = None
+    def _supervise_safely(self, slot: int) -> None:
         try:
-            worker = self._take()
-            for source in sources:
+            self._supervise(slot)
+        except BaseException as exc:  # a bug here must fail the batches, not leave them waiting forever
+            log.exception("worker supervisor %d failed", slot)
+            self._broken = self._broken or WorkerStartError(f"worker supervisor failed: {exc!r}")
+            self._fail(self._in_flight.get(slot, ()))
+            while True:
                 try:
-                    outcome = worker.process_document(source, now, self.config.doc_timeout)
-                except TimeoutError:
-                    log.warning("%s: no result after %.1f s; worker killed", source, self.config.doc_timeout)
-                    detail = f"still processing after {self.config.doc_timeout:g} s; stopped"
-                    outcome = REJECT, reject_row(Reject(source, WORKER, "timeout", detail), now)
-                    worker = self._replace(worker)
-                except (EOFError, OSError):
-                    reason = worker.exit_reason
-                    log.warning("%s: worker process died (%s); replaced", source, reason)
-                    detail = f"worker process died ({reason}) while processing this input"
-                    outcome = REJECT, reject_row(Reject(source, WORKER, "worker_crashed", detail), now)
-                    worker = self._replace(worker)
-                yield outcome
-        finally:
-            if worker is not None:
-                self._idle.put(worker)
-            self._slots.release()
+                    job = self._jobs.get_nowait()
+                except queue.Empty:
+                    return
+                if job is not None:
+                    self._fail([job])
+
+    def _supervise(self, slot: int) -> None:
+        """Feed one worker from the queue until the pool closes; replace it when it hangs or dies."""
+        in_flight = self._in_flight[slot] = collections.deque()
+        held: _Job | None = None  # an HTML page waiting for the pipe to drain before the warm-up
+        head_started = 0.0
+        while True:
+            while len(in_flight) < PIPELINE_DEPTH:
+                if held is not None:
+                    job, held = held, None
+                else:
+                    try:  # block for new work only when nothing is in flight
+                        job = self._jobs.get(block=not in_flight)
+                    except queue.Empty:
+                        break
+                if job is None or self._closing:
+                    self._fail([*in_flight, *([job] if job else [])])
+                    return
+                worker = self._workers[slot]
+                if not worker.warm and in_flight and input_format(job.source) == HTML:
+                    held = job
+                    break
+                try:
+                    self._prepare(slot, job, idle=not in_flight)
+                except WorkerStartError as exc:
+                    self._broken = self._broken or exc
+                    self._fail([job])
+                    continue
+                with contextlib.suppress(OSError):  # a dead worker: the head's receive finds out and resends
+                    self._workers[slot].send(job.source, job.now)
+                if not in_flight:
+                    head_started = time.monotonic()
+                in_flight.append(job)
+            if not in_flight:
+                continue
+            job = in_flight[0]
+            worker = self._workers[slot]
+            try:
+                outcome = worker.receive(max(self.config.doc_timeout - (time.monotonic() - head_started), 0.0))
+            except TimeoutError:
+                log.warning("%s: no result after %.1f s; worker killed", job.source, self.config.doc_timeout)
+                detail = f"still processing after {self.config.doc_timeout:g} s; stopped"
+                outcome = REJECT, reject_row(Reject(job.source, WORKER, "timeout", detail), job.now)
+                self._resend_rest(slot, in_flight)
+            except (EOFError, OSError):
+                if self._closing:
+                    self._fail(in_flight)
+                    return
+                reason = worker.exit_reason
+                log.warning("%s: worker process died (%s); replaced", job.source, reason)
+                detail = f"worker process died ({reason}) while processing this input"
+                outcome = REJECT, reject_row(Reject(job.source, WORKER, "worker_crashed", detail), job.now)
+                self._resend_rest(slot, in_flight)
+            in_flight.popleft()
+            head_started = time.monotonic()  # the next document's clock starts once this one is answered
+            job.future.set_result(outcome)
+
+    def _prepare(self, slot: int, job: _Job, idle: bool) -> None:
+        """Make the slot's worker ready for `job`: started, and warmed up for an HTML page."""
+        if self._broken is not None:
+            raise self._broken
+        worker = self._workers[slot]
+        if idle and worker.ready and not worker.process.is_alive():  # died between documents (OOM killer)
+            worker = self._replace(slot)
+        worker.wait_ready()
+        if input_format(job.source) == HTML:
+            worker.warm_up()
+
+    def _resend_rest(self, slot: int, in_flight: collections.deque[_Job]) -> None:
+        """Replace the slot's worker and send it what the old one had not started (all but the head)."""
+        worker = self._replace(slot)
+        rest = list(in_flight)[1:]
+        try:
+            worker.wait_ready()
+            if any(input_format(job.source) == HTML for job in rest):
+                worker.warm_up()
+        except WorkerStartError as exc:
+            self._broken = self._broken or exc
+            self._fail(rest)
+            while len(in_flight) > 1:
+                in_flight.pop()
+            return
+        for job in rest:
+            with contextlib.suppress(OSError):
+                worker.send(job.source, job.now)
+
+    def _replace(self, slot: int) -> Worker:
+        with self._lock:
+            old = self._workers[slot]
+            self.replaced += 1
+        old.stop(kill=True)
+        worker = Worker(self._context, self.config, self.handler)
+        with self._lock:
+            self._workers[slot] = worker
+        return worker
+
+    def _fail(self, jobs: Iterable[_Job]) -> None:
+        error: BaseException = self._broken or RuntimeError("the worker pool was closed")
+        for job in jobs:
+            if not job.future.done():
+                job.future.set_exception(error)
 
     @property
     def pids(self) -> list[int]:
         """Return the process ids of the live workers (for tests and diagnostics)."""
         with self._lock:
-            return [w.process.pid for w in self._all if w.process.pid is not None and w.process.is_alive()]
+            workers = list(self._workers.values())
+        return [w.process.pid for w in workers if w.process.pid is not None and w.process.is_alive()]
 
     def close(self) -> None:
-        """Stop every worker."""
+        """Stop every worker and its supervisor."""
         with self._lock:
-            workers, self._all = list(self._all), set()
-        # Idle workers hold nothing unwritten (the supervisor writes the Parquet): end them at once.
+            self._closing = True
+            workers, threads = list(self._workers.values()), list(self._threads)
+        for _ in threads:
+            self._jobs.put(None)
+        # The supervisor writes the Parquet: a worker holds nothing unwritten, so end them at once.
         for worker in workers:
+            worker.stop(kill=True)
+        for thread in threads:
+            thread.join(10)
+        with self._lock:  # and any a supervisor started while closing
+            late = [w for w in self._workers.values() if w not in workers]
+        for worker in late:
             worker.stop(kill=True)

@@ -7,9 +7,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from flows.cli import EXIT_USAGE, app
-from flows.config import PipelineConfig
+from flows.config import PipelineConfig, build_config
 from flows.explain import explain
-from flows.flow import build_config
 
 runner = CliRunner()
 

@@ -25,6 +25,8 @@ class Line:
     core: str
     key: str
     n_words: int
+    # Features that rules looking around a line compute on demand, kept for the later passes.
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def make(cls, index: int, text: str, block: int) -> Line:

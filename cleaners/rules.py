@@ -318,7 +318,7 @@ class ListHeaderRule(_LexiconRule):
         pattern = self.pattern(doc.language)
         # "More on …", "Related coverage …": only multi-word phrases may open a longer header, so a
         # sub-heading such as "More than a game" is not taken for a list.
-        prefix = _phrase_regex((p for p in phrases(LIST_HEADERS, doc.language) if " " in p), whole=False)
+        prefix = self._prefix(doc.language)
         hits: list[int] = []
         i = 0
         while i < len(alive):
@@ -349,6 +349,12 @@ class ListHeaderRule(_LexiconRule):
                 j += 1
             i = j
         return hits
+
+    def _prefix(self, language: str | None) -> re.Pattern[str]:
+        key = f"prefix:{language}"
+        if key not in self._cache:  # type: ignore[operator]
+            self._cache[key] = _phrase_regex((p for p in phrases(LIST_HEADERS, language) if " " in p), whole=False)
+        return self._cache[key]
 
     @staticmethod
     def _item(line: Line, header: Line) -> bool:
@@ -606,15 +612,21 @@ class AppealRule(Rule):
 
     @staticmethod
     def _signals(line: Line) -> tuple[int, bool, int, bool]:
+        signals = line.memo.get("appeal")
+        if signals is None:
+            signals = line.memo["appeal"] = AppealRule._measure(line)
+        return signals  # type: ignore[return-value]
+
+    @staticmethod
+    def _measure(line: Line) -> tuple[int, bool, int, bool]:
         if line.n_words > 150:
             return 0, False, 0, False
-        plain = _QUOTED.sub(" ", line.core)  # pronouns inside quoted speech are the speaker's
-        return (
-            len(_WE.findall(plain)),
-            _YOU.search(plain) is not None,
-            len(_APPEAL_WORDS.findall(plain)),
-            _APPEAL_OPENING.match(plain) is not None,
-        )
+        plain = _QUOTED.sub(" ", line.core) if '"' in line.core or "“" in line.core or "«" in line.core else line.core
+        opening = _APPEAL_OPENING.match(plain) is not None
+        we = len(_WE.findall(plain))
+        if not we:  # every use of the other signals needs "we"
+            return 0, False, 0, opening
+        return we, _YOU.search(plain) is not None, len(_APPEAL_WORDS.findall(plain)), opening
 
 
 _BLURB = re.compile(
@@ -675,9 +687,19 @@ class AuthorBioRule(Rule):
 # --- repetition ---------------------------------------------------------------------
 
 
-def _trigrams(text: str) -> set[tuple[str, str, str]]:
-    words = re.findall(r"\w+", text.casefold())
-    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}  # type: ignore[misc]
+def _trigrams(text: str) -> frozenset[tuple[str, str, str]]:
+    words = _WORDS.findall(text.casefold())
+    return frozenset(zip(words, words[1:], words[2:], strict=False))
+
+
+def _line_trigrams(line: Line) -> frozenset[tuple[str, str, str]]:
+    grams = line.memo.get("trigrams")
+    if grams is None:
+        grams = line.memo["trigrams"] = _trigrams(line.core)
+    return grams  # type: ignore[return-value]
+
+
+_WORDS = re.compile(r"\w+")
 
 
 class DuplicateRule(Rule):
@@ -718,7 +740,7 @@ class RestatedRule(Rule):
             if line.key in keys:
                 continue
             keys.add(line.key)
-            grams = _trigrams(line.core)
+            grams = _line_trigrams(line)
             if line.n_words >= config.restated_min_words and grams:
                 share = len(grams & earlier) / len(grams)
                 if share >= config.restated_min_share:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import ftfy
+from ftfy.chardata import CHARMAP_ENCODINGS  # also registers ftfy's "sloppy" codecs
 
 # Repair encodings only: typographic quotes, ligatures, full-width forms and line
 # breaks are legitimate text, so those fixers are off. Normalization is off too, so
@@ -27,16 +28,50 @@ FIX_CONFIG = ftfy.TextFixerConfig(
     explain=False,
 )
 
-# ftfy costs ~3 ms per article. UTF-8 read as Latin-1/cp1252 always yields a lead
-# character in U+00C2..U+00F4, and the other repairs concern control characters,
-# C1 controls, surrogates or U+FFFD, so text without any of these is returned
-# untouched at no cost.
-_SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\xff\ud800-\udfff\ufffd]")
+# ftfy costs ~2-5 ms per article, and most articles hold no mojibake; `needs_repair` tells cheaply
+# whether ftfy could change anything, erring on the side of running it.
+# - Its other repairs concern control characters, C1 controls, surrogates, U+FFFD and a few
+#   invisible format characters.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffd\ufeff\u206a-\u206f\ufff9-\ufffc"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e007f]"
+)
+# - Its encoding repair only acts on UTF-8 decoded as a single-byte charset: a character that a
+#   UTF-8 lead byte (0xC2-0xF4) becomes in one of ftfy's charsets, followed by one that a
+#   continuation byte (0x80-0xBF) becomes in the same charset, or by the space or "?" that a lost
+#   no-break space or an unmappable byte turned into (ftfy.chardata.ALTERED_UTF8_RE, LOSSY_UTF8_RE).
+#   Every such pair, from ftfy's own charset list:
+_LEAD_BYTES = bytes(range(0xC2, 0xF5))
+_CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
+# ftfy restores a no-break space turned into a space after these lead bytes only (chardata.ALTERED_UTF8_RE).
+_SPACED_LEAD_BYTES = b"\xc2\xc3\xc5\xce\xd0\xd9\xe2\xe3\xf0"
+
+
+def _mojibake_pairs() -> frozenset[str]:
+    pairs: set[str] = set()
+    for encoding in CHARMAP_ENCODINGS:
+        leads = _decode_each(_LEAD_BYTES, encoding)
+        pairs.update(lead + cont for lead in leads for cont in _decode_each(_CONTINUATION_BYTES, encoding))
+        if encoding != "macroman":  # where ftfy does not look for them: "– " would be a false alarm
+            pairs.update(lead + " " for lead in _decode_each(_SPACED_LEAD_BYTES, encoding))
+            pairs.update(lead + "?" for lead in _decode_each(b"\xc2\xc3", encoding))
+    return frozenset(pairs)
+
+
+def _decode_each(data: bytes, encoding: str) -> set[str]:
+    return {bytes([byte]).decode(encoding, errors="replace") for byte in data}
+
+
+_MOJIBAKE_PAIRS = _mojibake_pairs()
+# Every character after a non-ASCII one, overlapping ("ÃÂ©" gives "ÃÂ" and "Â©").
+_NON_ASCII_PAIRS = re.compile(r"(?=([^\x00-\x7f][\s\S]))")
 
 
 def needs_repair(text: str) -> bool:
-    """Tell whether `text` holds any character that a mojibake repair could touch."""
-    return _SUSPECT.search(text) is not None
+    """Tell whether `text` holds anything a mojibake repair could touch."""
+    if _CONTROL.search(text) is not None:
+        return True
+    return not text.isascii() and not _MOJIBAKE_PAIRS.isdisjoint(_NON_ASCII_PAIRS.findall(text))
 
 
 def fix_unicode(text: str) -> tuple[str, bool]:

@@ -1,0 +1,55 @@
+"""The mojibake pre-check: ftfy is skipped only where it would change nothing."""
+
+from __future__ import annotations
+
+import ftfy
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaners.unicode import FIX_CONFIG, fix_unicode, needs_repair
+
+# Words in several scripts, written correctly and as the mojibake of each single-byte charset ftfy knows.
+WORDS = ["café", "naïve", "São Paulo", "Zürich", "привет", "Ελλάδα", "łódź", "it’s", "“quote”", "– dash", "€5"]
+CHARSETS = ["latin-1", "cp1252", "cp1251", "cp1250", "cp1253", "iso-8859-2", "mac_roman", "cp437"]
+
+
+def _mojibake(word: str, charset: str) -> str:
+    return word.encode("utf-8").decode(charset, errors="replace")
+
+
+PIECES = st.one_of(
+    st.sampled_from(WORDS),
+    st.builds(_mojibake, st.sampled_from(WORDS), st.sampled_from(CHARSETS)),
+    st.text(st.characters(max_codepoint=0x2FFF, exclude_categories=["Cs"]), max_size=12),
+    st.sampled_from([" ", "\n", "?", "\xa0", "Ã ", "Â "]),
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(PIECES, max_size=12))
+def test_text_that_passes_the_check_is_what_ftfy_would_return(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    if not needs_repair(text):
+        assert ftfy.fix_text(text, FIX_CONFIG) == text
+
+
+@pytest.mark.parametrize("charset", CHARSETS[:2])
+def test_utf8_read_as_a_western_charset_is_repaired(charset: str) -> None:
+    broken = " ".join(_mojibake(word, charset) for word in ["café", "São Paulo", "it’s"])
+    assert needs_repair(broken)
+    assert fix_unicode(broken) == ("café São Paulo it’s", True)
+
+
+def test_clean_accented_and_typographic_text_skips_ftfy() -> None:
+    for text in ["Café naïve à São Paulo – “quoted” text, it’s fine", "Zürich, Łódź, Ελλάδα"]:
+        assert not needs_repair(text)
+        assert fix_unicode(text) == (text, False)
+
+
+def test_a_false_alarm_costs_time_not_text() -> None:
+    # Cyrillic letters before "»" or a space are also what cp1251 makes of UTF-8 lead bytes: ftfy runs on
+    # much Russian text, and changes nothing.
+    text = "Привет, «мир» — мир да"
+    assert needs_repair(text)
+    assert fix_unicode(text) == (text, False)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 _BULLET = re.compile(r"^(?:[*•·▪●◦‣∙\-–—>]+|\d{1,2}[.)])\s+")
-_EDGE_PUNCT = re.compile(r"^[\s\W_]+|[\s\W_]+$")
+_NOT_WORD = re.compile(r"[\s\W_]+")
 _WORD = re.compile(r"\w+")
 # Scripts written without spaces: count characters, not words, for length decisions.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -25,6 +25,8 @@ class Line:
     core: str
     key: str
     n_words: int
+    # `core` in lower case, for cheap checks of the words a pattern needs before it is searched.
+    lower: str
     # Features that rules looking around a line compute on demand, kept for the later passes.
     memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
@@ -34,11 +36,10 @@ class Line:
         stripped = text.strip()
         core = _BULLET.sub("", stripped, count=1)
         bullet = core != stripped
-        key = _EDGE_PUNCT.sub("", core).casefold()
-        key = re.sub(r"\s+", " ", key)
-        cjk = len(_CJK.findall(core))
+        key = " ".join(strip_edges(core).casefold().split())
+        cjk = 0 if core.isascii() else len(_CJK.findall(core))
         n_words = len(_WORD.findall(core)) + (cjk // 2 if cjk else 0)
-        return cls(index, stripped, block, bullet, core, key, n_words)
+        return cls(index, stripped, block, bullet, core, key, n_words, core.lower())
 
     @property
     def ends_sentence(self) -> bool:
@@ -82,6 +83,16 @@ def split_lines(text: str, one_block_per_line: bool = False) -> list[Line]:
         lines.append(Line.make(len(lines), raw, block))
         previous_blank = False
     return lines
+
+
+def strip_edges(text: str) -> str:
+    """Strip white space, punctuation and underscores from both ends (`^[\\s\\W_]+|[\\s\\W_]+$`, in linear time)."""
+    lead = _NOT_WORD.match(text)
+    if lead:
+        text = text[lead.end() :]
+    # Searched from the end: a trailing-run regex would be tried at every gap between words.
+    tail = _NOT_WORD.match(text[::-1])
+    return text[: len(text) - tail.end()] if tail else text
 
 
 def word_count(text: str) -> int:

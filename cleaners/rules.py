@@ -23,7 +23,7 @@ from cleaners.lexicon import (
     WIDGET_LINES,
     phrases,
 )
-from cleaners.lines import Doc, Line
+from cleaners.lines import Doc, Line, strip_edges
 
 # What a removed line was, for the `captions` and `related` columns.
 CAPTION = "caption"
@@ -43,14 +43,18 @@ AGENCIES = (
 
 def _phrase_regex(items: Iterable[str], *, whole: bool) -> re.Pattern[str]:
     """Compile phrases into one pattern: whole-line keys, or prefixes followed by a word boundary."""
-    keys = {_EDGE.sub("", p.casefold()) if whole else p.casefold() for p in items}
+    keys = {strip_edges(p.casefold()) if whole else p.casefold() for p in items}
     alternatives = "|".join(sorted((re.escape(k) for k in keys if k), key=len, reverse=True))
     if whole:
         return re.compile(rf"^(?:{alternatives})$", _I)
     return re.compile(rf"^(?:{alternatives})(?=\W|$)", _I)
 
 
-_EDGE = re.compile(r"^[\s\W_]+|[\s\W_]+$")
+def _holds(text: str, words: tuple[str, ...]) -> bool:
+    """Tell whether `text` holds one of `words`: what every match of a pattern needs, checked before searching it."""
+    return any(word in text for word in words)
+
+
 _SEPARATOR = re.compile(r"^\s*[:|»›>\-–—]+\s*(?=\S)")
 
 
@@ -139,7 +143,7 @@ class WidgetRule(_LexiconRule):
         if pattern.match(line.key) or _GALLERY.match(core) or _SOCIAL.match(core):
             return True
         # Debris comes in runs of stock phrases: "Oops! Something went wrong. Please try again later."
-        parts = [_EDGE.sub("", p).casefold() for p in _SENTENCE_END.split(core)]
+        parts = [strip_edges(p).casefold() for p in _SENTENCE_END.split(core)]
         return len(parts) > 1 and all(p and pattern.match(p) for p in parts)
 
 
@@ -203,10 +207,15 @@ _CAPTION_MARKERS = re.compile(
     r"second (?:left|right)|from (?:left|right)|l-r|L-R|clockwise from (?:top )?left)\)"
     r"|,\s(?:left|right|center|centre),\s|\b(?:is|are|was|were) (?:pictured|seen|shown) (?:here|above|below|left|right|"
     r"in (?:this|the) (?:photo|picture|image|file))\b|\b(?:is|are) pictured\b"
-    r"|^(?:in )?(?:this|a) (?:file |handout |undated |stock |screenshot |still |video )?"
+)
+# What a match of _CAPTION_MARKERS needs: in the lower-cased line, and in the line as it is.
+_CAPTION_MARKER_WORDS = ("editorial use only", "mandatory credit", "picture date", "photo by")
+_CAPTION_MARKER_SIGNS = ("(", "left,", "right,", "center,", "centre,", "pictured", "seen ", "shown ")
+_CAPTION_MARKERS_START = re.compile(
+    r"(?:in )?(?:this|a) (?:file |handout |undated |stock |screenshot |still |video )?"
     r"(?:photo|picture|image|infographic|handout|screenshot|illustration|still|graphic|photograph)"
     r"(?: of| taken| provided| released| shows| made| from|,| is| was)\b"
-    r"|^(?:above|below|top|left|right|pictured|main picture|main image)\s*:",
+    r"|(?:above|below|top|left|right|pictured|main picture|main image)\s*:",
 )
 _WEEKDAY_DATE = re.compile(
     r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+"
@@ -252,7 +261,11 @@ class CaptionMarkerRule(Rule):
             return True
         if line.n_words > 90:
             return False
-        if _CAPTION_MARKERS.search(text):
+        if _CAPTION_MARKERS_START.match(text):
+            return True
+        if (
+            _holds(line.lower, _CAPTION_MARKER_WORDS) or _holds(text, _CAPTION_MARKER_SIGNS)
+        ) and _CAPTION_MARKERS.search(text):
             return True
         # AP-style captions give the weekday and the full date; prose says "on Tuesday".
         return not line.has_quote and line.n_words <= 70 and _WEEKDAY_DATE.search(text) is not None
@@ -388,13 +401,15 @@ class PromptRule(_LexiconRule):
         if line.n_words > 120 or line.bullet:
             return False
         core = line.core.strip()
-        # A long promo paragraph opens with the prompt: judge its first sentence.
-        first = _SENTENCE_END.split(core, maxsplit=1)[0]
-        if len(first.split()) <= 45 and self.pattern(doc.language).match(first) and _CHANNELS.search(first):
-            return True
+        pattern = self.pattern(doc.language)
+        # A long promo paragraph opens with the prompt: judge its first sentence (which opens the line).
+        if pattern.match(core):
+            first = _SENTENCE_END.split(core, maxsplit=1)[0]
+            if len(first.split()) <= 45 and pattern.match(first) and _CHANNELS.search(first):
+                return True
         if line.n_words > 45:
             return False
-        return line.n_words <= 45 and _PROMPT_ANYWHERE.search(core) is not None
+        return _holds(line.lower, _PROMPT_WORDS) and _PROMPT_ANYWHERE.search(core) is not None
 
 
 _PROMPT_ANYWHERE = re.compile(
@@ -409,6 +424,9 @@ _PROMPT_ANYWHERE = re.compile(
     r"|\b(?:email|e-mail|contact|reach) (?:us|him|her|them|the author|the reporter)\b.{0,40}@",
     _I,
 )
+
+# Every match of _PROMPT_ANYWHERE holds one of these (lower-cased).
+_PROMPT_WORDS = ("follow", "like ", "inbox", "newsletter", "subscribe to", "clicking here", "@")
 
 _NAVIGATION = re.compile(
     r"^[«‹<←\-–—\s]*(?:previous|next|prev|older|newer)\s+(?:[A-Z][\w-]*\s+)?"
@@ -430,16 +448,20 @@ class NavigationRule(PatternRule):
     pattern = _NAVIGATION
 
 
-_CREDIT_LINE = re.compile(
-    r"^\(?(?:additional |with )?(?:reporting|writing|editing|compiled|edited|produced|research|"
+_CREDIT_LINE_START = re.compile(
+    r"\(?(?:additional |with )?(?:reporting|writing|editing|compiled|edited|produced|research|"
     r"translated|translation|graphics?) by\b"
-    r"|\bcontributed (?:reporting|to this (?:report|story|article))\b"
-    r"|^(?:©|ⓒ|\(c\)\s|copyright\b)|\ball rights reserved\b|\bno part of this\b.*\breproduced\b"
-    r"|무단전재|無断転載|^our standards\s*:|^this (?:article|story|piece|post) (?:was|is|has been|first) "
-    r"(?:originally |first )?(?:published|appeared|written|produced)\b|^citation\s*:|^sources?\s*:\s*\S"
-    r"|^\(?(?:source|quelle|fuente|fonte|источник)\s*:",
+    r"|(?:©|ⓒ|\(c\)\s|copyright\b)|our standards\s*:|this (?:article|story|piece|post) (?:was|is|has been|first) "
+    r"(?:originally |first )?(?:published|appeared|written|produced)\b|citation\s*:|sources?\s*:\s*\S"
+    r"|\(?(?:source|quelle|fuente|fonte|источник)\s*:",
     _I,
 )
+_CREDIT_LINE = re.compile(
+    r"\bcontributed (?:reporting|to this (?:report|story|article))\b"
+    r"|\ball rights reserved\b|\bno part of this\b.*\breproduced\b|무단전재|無断転載",
+    _I,
+)
+_CREDIT_LINE_WORDS = ("contributed", "all rights reserved", "no part of this", "무단전재", "無断転載")
 
 
 class CreditLineRule(Rule):
@@ -452,7 +474,8 @@ class CreditLineRule(Rule):
         if line.n_words > 45:
             return False
         core = line.core.strip()
-        if not _CREDIT_LINE.search(core):
+        found = _CREDIT_LINE_START.match(core) or (_holds(line.lower, _CREDIT_LINE_WORDS) and _CREDIT_LINE.search(core))
+        if not found:
             return False
         # "Source:" also opens prose ("Source: the ministry said …") only when long.
         return not (core.lower().startswith("source") and line.n_words > 12)
@@ -516,6 +539,8 @@ _META_LABEL = re.compile(
     r"commentaires|filed under|author|autor|auteur|autore|views|visualizações)\s*:",
     _I,
 )
+# Every match of _META_LABEL holds a colon or one of these.
+_META_VERBS = ("posted", "publi", "veröffentlicht", "written", "escrito", "pubblicato")
 _HAS_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b")
 
 
@@ -527,6 +552,8 @@ class PostMetaRule(Rule):
     def matches(self, line: Line, doc: Doc) -> bool:
         """Match a short line with two meta labels, or one label beside a numeric date."""
         if line.n_words > 30 or (line.ends_sentence and not _HAS_DATE.search(line.core)):
+            return False
+        if ":" not in line.core and not _holds(line.lower, _META_VERBS):
             return False
         labels = len(_META_LABEL.findall(line.core))
         return labels >= 2 or (labels == 1 and _HAS_DATE.search(line.core) is not None)

@@ -87,6 +87,7 @@ def clean_document(doc: Document, config: PipelineConfig) -> Document:
     doc.unicode_fixed = cleaned.unicode_fixed
     doc.title = doc.title or cleaned.title
     doc.published = doc.published or cleaned.published
+    doc.n_words = word_count(cleaned.text)
     return doc
 
 
@@ -96,7 +97,7 @@ def process_source(source: str, config: PipelineConfig) -> Document:
     if doc.input_format == HTML:
         doc = extract_html(doc, config)
     doc = clean_document(doc, config)
-    if word_count(doc.text) < config.min_words:
+    if doc.n_words < config.min_words:
         raise RejectError(CLEAN, "extract_empty", "no body text left after cleaning")
     return doc
 
@@ -141,7 +142,7 @@ def article_row(doc: Document, now: dt.datetime) -> dict[str, object]:
         "input_format": doc.input_format,
         "encoding": doc.encoding,
         "unicode_fixed": doc.unicode_fixed,
-        "n_words": word_count(doc.text),
+        "n_words": doc.n_words,
         "content_hash": hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
         "processed_at": now,
         "pipeline_version": PIPELINE_VERSION,

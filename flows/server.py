@@ -20,6 +20,7 @@ import subprocess
 import sys
 import threading
 import time
+import tomllib
 import urllib.request
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -49,6 +50,29 @@ def prefect_home() -> Path:
 
 def _state_path(home: Path) -> Path:
     return home / STATE_FILE
+
+
+def configured_elsewhere(cwd: Path | None = None) -> bool:
+    """Tell, without importing Prefect, whether the user's settings may name a Prefect server.
+
+    Checks what Prefect reads: PREFECT_API_URL in the environment, the active profile, and settings
+    files in the working directory (prefect.toml, .env, pyproject.toml's [tool.prefect]).
+    """
+    if os.environ.get("PREFECT_API_URL"):
+        return True
+    cwd = cwd or Path.cwd()
+    if (cwd / "prefect.toml").exists() or (cwd / ".env").exists():
+        return True
+    with contextlib.suppress(OSError, ValueError):
+        if "prefect" in tomllib.loads((cwd / "pyproject.toml").read_text()).get("tool", {}):
+            return True
+    profiles_path = Path(os.environ.get("PREFECT_PROFILES_PATH") or prefect_home() / "profiles.toml").expanduser()
+    try:
+        profiles = tomllib.loads(profiles_path.read_text())
+    except (OSError, ValueError):
+        return False
+    active = os.environ.get("PREFECT_PROFILE") or profiles.get("active")
+    return bool(active and profiles.get("profiles", {}).get(active, {}).get("PREFECT_API_URL"))
 
 
 def healthy(info: ServerInfo, timeout: float = 1.0) -> bool:
@@ -121,6 +145,9 @@ def stop_server(home: Path | None = None) -> ServerInfo | None:
     path = _state_path(home or prefect_home())
     info = _read_state(path)
     path.unlink(missing_ok=True)
+    from flows.runner import stop_runner
+
+    stop_runner(home or prefect_home())
     if info is None or not _alive(info.pid):
         return None
     os.kill(info.pid, signal.SIGINT)

@@ -1,0 +1,334 @@
+"""A warm process that runs the flow for `newsclean run`, beside the reused local Prefect server.
+
+A new `newsclean` process spends ~4 s before its first document here: importing Prefect (~2 s),
+FastAPI (~1 s, for the flow's parameters), creating the flow run, starting the workers. The runner
+pays that once: it imports the flow, keeps a pool of warm worker processes, and listens on a Unix
+socket in PREFECT_HOME. `newsclean run` sends it the run's parameters and gets the progress and
+the summary back, one JSON object a line; the run itself is an ordinary flow run on the local
+server, with its task runs and artifacts. A client that goes away (Ctrl-C, kill) cancels its run.
+The runner stops with the server (`newsclean server stop`) or after `idle_minutes` without a run.
+This module imports nothing from Prefect at module level: the CLI calls it before Prefect loads.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import signal
+import socket
+import socketserver
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from flows.progress import ProgressSink
+    from flows.workers import WorkerPool
+
+SOCKET_NAME = "newsclean-runner.sock"
+STARTUP_TIMEOUT_S = 60.0
+# AF_UNIX paths are limited to 107 bytes; a deeper PREFECT_HOME runs in-process instead.
+_MAX_SOCKET_PATH = 100
+
+
+class RunnerError(RuntimeError):
+    """Raised on the client when the run failed in the runner (the message says why)."""
+
+
+def socket_path(home: Path) -> Path | None:
+    """Return the runner's socket path under PREFECT_HOME, or None when it would be too long."""
+    path = home.absolute() / SOCKET_NAME
+    return path if len(os.fsencode(path)) <= _MAX_SOCKET_PATH else None
+
+
+def _connect(path: Path, timeout: float | None = 2.0) -> socket.socket | None:
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.settimeout(timeout)
+    try:
+        sock.connect(str(path))
+    except OSError:
+        sock.close()
+        return None
+    sock.settimeout(None)
+    return sock
+
+
+def ensure_runner(home: Path, api_url: str, idle_minutes: int) -> Path | None:
+    """Return the socket of a running runner for the server at `api_url`, starting one if needed."""
+    import fcntl
+
+    path = socket_path(home)
+    if path is None:
+        return None
+    with open(home / "newsclean-runner.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if _ping(path, api_url):
+            return path
+        stop_runner(home)  # a runner of an earlier server, or a stale socket
+        log = open(home / "newsclean-runner.log", "ab")  # noqa: SIM115 - handed to the child process
+        env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_API_URL": api_url}
+        process = subprocess.Popen(
+            [sys.executable, "-m", "flows.runner", str(path), api_url, str(idle_minutes)],
+            stdout=log,
+            stderr=log,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            cwd="/",  # runs resolve nothing against the runner's directory: the client sends absolute paths
+            start_new_session=True,  # survives the run that started it, and its Ctrl-C
+        )
+        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise RuntimeError(f"the newsclean runner exited with {process.returncode}; see {log.name}")
+            if _ping(path, api_url):
+                return path
+            time.sleep(0.05)
+        process.kill()
+        raise RuntimeError(f"the newsclean runner did not start within {STARTUP_TIMEOUT_S:.0f} s; see {log.name}")
+
+
+def _ping(path: Path, api_url: str) -> bool:
+    """Tell whether a runner answers on `path` and serves the server at `api_url`."""
+    info = _ask(path)
+    return info is not None and info.get("api_url") == api_url
+
+
+def _ask(path: Path) -> dict[str, Any] | None:
+    if not path.exists():
+        return None
+    sock = _connect(path)
+    if sock is None:
+        return None
+    with sock, sock.makefile("rwb") as stream:
+        try:
+            stream.write(b'{"ping": true}\n')
+            stream.flush()
+            return dict(json.loads(stream.readline() or b"{}"))
+        except (OSError, ValueError):
+            return None
+
+
+def runner_pid(home: Path) -> int | None:
+    """Return the process id of the runner of this PREFECT_HOME, if one answers."""
+    path = socket_path(home)
+    info = _ask(path) if path is not None else None
+    return int(info["pid"]) if info and info.get("pid") else None
+
+
+def stop_runner(home: Path) -> int | None:
+    """Stop the runner of this PREFECT_HOME (it finishes no run: clients see their run cancelled)."""
+    path = socket_path(home)
+    if path is None or not path.exists():
+        return None
+    pid = runner_pid(home)
+    if pid:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)
+        for _ in range(100):
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.05)
+        else:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+    path.unlink(missing_ok=True)
+    return pid
+
+
+def run_remote(path: Path, params: dict[str, Any], sink: ProgressSink | None) -> dict[str, Any]:
+    """Run the flow in the runner at `path`; feed `sink` as batches finish; return the summary."""
+    sock = _connect(path, timeout=10.0)
+    if sock is None:
+        raise RunnerError(f"the newsclean runner at {path} does not answer")
+    with sock, sock.makefile("rwb") as stream:
+        stream.write(json.dumps({"params": params}).encode() + b"\n")
+        stream.flush()
+        for line in stream:
+            event = json.loads(line)
+            kind = event.get("event")
+            if kind == "done":
+                return dict(event["summary"])
+            if kind == "error":
+                raise RunnerError(str(event["message"]))
+            if sink is None:
+                continue
+            if kind == "listed":
+                sink.listed(int(event["inputs"]))
+            elif kind == "listing_done":
+                sink.listing_done()
+            elif kind == "finished":
+                sink.finished(int(event["inputs"]), int(event["articles"]), int(event["rejects"]))
+    raise RunnerError("the newsclean runner stopped during the run; see newsclean-runner.log in PREFECT_HOME")
+
+
+class _SocketSink:
+    """Progress events written to the client as JSON lines."""
+
+    def __init__(self, send: Callable[[dict[str, Any]], None]) -> None:
+        self._send = send
+
+    def listed(self, inputs: int) -> None:
+        self._send({"event": "listed", "inputs": inputs})
+
+    def listing_done(self) -> None:
+        self._send({"event": "listing_done"})
+
+    def finished(self, inputs: int, articles: int, rejects: int) -> None:
+        self._send({"event": "finished", "inputs": inputs, "articles": articles, "rejects": rejects})
+
+
+class _Runner(socketserver.ThreadingUnixStreamServer):
+    daemon_threads = True
+
+    def __init__(self, path: Path, api_url: str) -> None:
+        super().__init__(str(path), _Handler)
+        self.api_url = api_url
+        self.last_run = time.monotonic()
+        self.active = 0
+        self._lock = threading.Lock()
+        self._warm: WorkerPool | None = None
+
+    def lease(self, workers: int, params: dict[str, Any]) -> WorkerPool:
+        """Return the warm pool when it fits this run and no other run holds it; else a new pool."""
+        from flows.config import build_config
+        from flows.workers import WorkerPool
+
+        config = build_config(
+            params.get("disabled_rules") or (),
+            params.get("max_bytes"),
+            params.get("favor_precision", True),
+            params.get("doc_timeout"),
+        )
+        with self._lock:
+            warm, self._warm = self._warm, None
+        if warm is not None and warm.fits(workers, config):
+            return warm
+        if warm is not None:
+            warm.close()
+        pool = WorkerPool(workers, config)
+        pool.start()
+        return pool
+
+    def give_back(self, pool: WorkerPool) -> None:
+        """Keep `pool` warm for the next run (closing the one kept before, if any)."""
+        with self._lock:
+            old, self._warm = self._warm, pool
+        if old is not None:
+            old.close()
+
+    def close_pools(self) -> None:
+        with self._lock:
+            warm, self._warm = self._warm, None
+        if warm is not None:
+            warm.close()
+
+
+class _Handler(socketserver.StreamRequestHandler):
+    server: _Runner
+
+    def handle(self) -> None:
+        request = json.loads(self.rfile.readline() or b"{}")
+        if request.get("ping"):
+            self._send({"api_url": self.server.api_url, "pid": os.getpid()})
+            return
+        self.server.active += 1
+        try:
+            self._run(dict(request["params"]))
+        finally:
+            self.server.active -= 1
+            self.server.last_run = time.monotonic()
+
+    def _send(self, event: dict[str, Any]) -> None:
+        self.wfile.write(json.dumps(event, default=str).encode() + b"\n")
+        self.wfile.flush()
+
+    def _run(self, params: dict[str, Any]) -> None:
+        from flows.config import default_workers
+        from flows.flow import clean_corpus
+        from flows.progress import progress_sink
+        from flows.workers import prestarted_pool
+
+        try:
+            pool = self.server.lease(params.get("workers") or default_workers(), params)
+        except ValueError as exc:  # unknown rule names
+            self._send({"event": "error", "message": str(exc)})
+            return
+        lock = threading.Lock()
+
+        def send(event: dict[str, Any]) -> None:
+            with lock, contextlib.suppress(OSError):
+                self._send(event)
+
+        loop = asyncio.new_event_loop()
+        progress_sink.set(_SocketSink(send))
+        prestarted_pool.set(pool)
+        task = loop.create_task(clean_corpus(**params))  # copies the context set above
+        finished = threading.Event()
+
+        def cancel_when_the_client_leaves() -> None:
+            # The client sends nothing after its request: end of stream means it is gone.
+            with contextlib.suppress(OSError):
+                self.rfile.read(1)
+            if not finished.is_set():
+                loop.call_soon_threadsafe(task.cancel)
+                pool.close()  # its batches fail at once instead of running to the end
+
+        threading.Thread(target=cancel_when_the_client_leaves, daemon=True).start()
+        try:
+            summary = loop.run_until_complete(task)
+        except asyncio.CancelledError:
+            return
+        except Exception as exc:
+            send({"event": "error", "message": str(exc)})
+            pool.close()
+            return
+        finally:
+            finished.set()
+            loop.close()
+        send({"event": "done", "summary": summary})
+        self.server.give_back(pool)
+
+
+def serve(path: Path, api_url: str, idle_minutes: int) -> None:
+    """Serve runs on `path` until SIGTERM/SIGINT, or `idle_minutes` without a run."""
+    os.environ["PREFECT_API_URL"] = api_url
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    import flows.flow  # noqa: F401  (Prefect and the pipeline, loaded once for every later run)
+
+    path.unlink(missing_ok=True)
+    runner = _Runner(path, api_url)
+
+    def stop(*_: object) -> None:
+        threading.Thread(target=runner.shutdown, daemon=True).start()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+
+    def watch_idle() -> None:
+        while True:
+            time.sleep(10)
+            if not runner.active and time.monotonic() - runner.last_run > idle_minutes * 60:
+                stop()
+                return
+
+    threading.Thread(target=watch_idle, daemon=True).start()
+    try:
+        runner.serve_forever(poll_interval=0.2)
+    finally:
+        runner.close_pools()
+        runner.server_close()
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+if __name__ == "__main__":
+    serve(Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]))

@@ -1,0 +1,142 @@
+"""The warm runner: `newsclean run` without Prefect settings runs there, the same as in-process."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow.dataset as ds
+import pytest
+
+from flows.runner import runner_pid, socket_path
+from flows.server import configured_elsewhere, running_server, stop_server
+
+ROOT = Path(__file__).resolve().parents[2]
+NEWSCLEAN = str(Path(sys.executable).with_name("newsclean"))
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A PREFECT_HOME of its own; its server and runner are stopped at the end."""
+    path = tmp_path_factory.mktemp("home")
+    assert socket_path(path) is not None
+    yield path
+    stop_server(path)
+
+
+def _env(home: Path) -> dict[str, str]:
+    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    for name in ("PREFECT_API_URL", "PREFECT_PROFILE", "PREFECT_PROFILES_PATH"):
+        env.pop(name, None)
+    return env
+
+
+def _newsclean(home: Path, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [NEWSCLEAN, *args], capture_output=True, text=True, env=_env(home), cwd=cwd, timeout=300, check=False
+    )
+
+
+def _rows(out: Path, table: str) -> list[dict[str, object]]:
+    return ds.dataset(out / table).to_table().drop_columns(["processed_at"]).sort_by("doc_id").to_pylist()
+
+
+def test_runs_go_to_the_runner_and_write_what_an_in_process_run_writes(home: Path, tmp_path: Path) -> None:
+    first = _newsclean(home, "run", "samples", "--out", str(tmp_path / "a"), "--workers", "1")
+    assert first.returncode == 0, first.stderr
+    assert (home / "newsclean-runner.sock").exists()
+    runner_pid = _runner_pid(home)
+    # Relative paths are the client's: the runner works from another directory.
+    second = _newsclean(home, "run", "seeds", "--out", "b", "--workers", "2", cwd=ROOT / "samples")
+    assert second.returncode == 0, second.stderr
+    assert "5 inputs -> 5 articles" in second.stdout
+    assert _runner_pid(home) == runner_pid  # reused, not restarted
+    local = _newsclean(home, "run", "samples", "--out", str(tmp_path / "c"), "--workers", "1", "--ephemeral")
+    assert local.returncode == 0, local.stderr
+    for table in ("articles", "rejects"):
+        assert _rows(tmp_path / "a", table) == _rows(tmp_path / "c", table)
+    assert ds.dataset(ROOT / "samples" / "b" / "articles").count_rows() == 5
+    shutil.rmtree(ROOT / "samples" / "b")
+
+
+def test_failures_come_back_as_errors(home: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.write_text("a file where the output directory should be")
+    failed = _newsclean(home, "run", "samples/seeds", "--out", str(out))
+    assert failed.returncode == 1
+    assert "error:" in failed.stderr
+    unknown = _newsclean(home, "run", "samples/seeds", "--out", str(tmp_path / "x"), "--disable-rule", "nope")
+    assert unknown.returncode != 0 and "nope" in unknown.stderr
+
+
+def test_a_client_killed_mid_run_cancels_it_and_a_rerun_resumes(home: Path, fixtures: Path, tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    originals = sorted((fixtures / "aeb" / "html").glob("*.html.gz"))
+    for i in range(300):
+        shutil.copy(originals[i % len(originals)], pages / f"{i:03d}-{originals[i % len(originals)].name}")
+    out = tmp_path / "out"
+    client = subprocess.Popen(
+        [NEWSCLEAN, "run", str(pages), "--out", str(out), "--batch-size", "10", "--workers", "1"],
+        env=_env(home),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 180
+    while len(list((out / "articles").glob("part-*.parquet"))) < 3:
+        assert client.poll() is None and time.monotonic() < deadline
+        time.sleep(0.05)
+    client.send_signal(signal.SIGKILL)
+    client.wait()
+    # The runner stops the run: parts stop appearing, no run.json is written.
+    time.sleep(3)
+    parts = len(list((out / "articles").glob("part-*.parquet")))
+    time.sleep(2)
+    assert len(list((out / "articles").glob("part-*.parquet"))) == parts < 30
+    assert not (out / "run.json").exists()
+    # The lock is free again: a rerun resumes and ends with every page.
+    again = _newsclean(home, "run", str(pages), "--out", str(out), "--batch-size", "10", "--workers", "1")
+    assert again.returncode == 0, again.stderr
+    assert "resumed:" in again.stdout
+    assert ds.dataset(out / "articles").count_rows() + ds.dataset(out / "rejects").count_rows() == 300
+
+
+def test_server_stop_stops_the_runner(home: Path) -> None:
+    assert running_server(home) is not None
+    pid = _runner_pid(home)
+    stop_server(home)
+    assert not (home / "newsclean-runner.sock").exists()
+    with pytest.raises(ProcessLookupError):
+        for _ in range(50):
+            os.kill(pid, 0)
+            time.sleep(0.1)
+
+
+def test_prefect_settings_that_name_a_server_keep_runs_in_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.delenv("PREFECT_PROFILE", raising=False)
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path))
+    monkeypatch.delenv("PREFECT_PROFILES_PATH", raising=False)
+    assert not configured_elsewhere(tmp_path)
+    (tmp_path / "profiles.toml").write_text(
+        'active = "remote"\n[profiles.remote]\nPREFECT_API_URL = "http://example.invalid/api"\n'
+    )
+    assert configured_elsewhere(tmp_path)
+    (tmp_path / "profiles.toml").unlink()
+    (tmp_path / "prefect.toml").write_text('[api]\nurl = "http://example.invalid/api"\n')
+    assert configured_elsewhere(tmp_path)
+
+
+def _runner_pid(home: Path) -> int:
+    pid = runner_pid(home)
+    assert pid is not None
+    return pid

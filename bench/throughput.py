@@ -9,8 +9,10 @@ Builds a corpus of N documents: HTML pages from ../shared/corpus/aeb-dev and pla
   (d) bare ftfy.fix_text over the texts, in this process;
 and prints docs/s, the ratios b/a, c/b and b/d, and the peak RSS of the newsclean runs.
 Timings of (b) and (c) are wall times of the whole command, a new process each time. The reused
-local Prefect server is started (and its one-time start timed) before them, as a user's first run
-would; `--ephemeral` times every run with Prefect's embedded temporary server instead.
+local Prefect server and the runner beside it are started (and their one-time start timed) before
+them, as a user's first run would; `--ephemeral` times every run in its own process with Prefect's
+embedded temporary server instead. Peak RSS sums every process doing the work (command, runner,
+workers), sampled every 50 ms.
 
 Usage: bench/throughput.py [--sizes 1000 10000] [--html DIR] [--text DIR] [--keep DIR]
 """
@@ -30,6 +32,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from flows.runner import runner_pid  # noqa: E402
+from flows.server import prefect_home  # noqa: E402
+
 SHARED = ROOT.parent / "shared"
 NEWSCLEAN = str(Path(sys.executable).with_name("newsclean"))
 
@@ -76,21 +82,50 @@ def bare_ftfy(text_dir: Path) -> tuple[int, float]:
 
 
 def newsclean(inputs: Path, out: Path, workers: int, ephemeral: bool) -> tuple[int, float, float, int]:
-    """Run `newsclean run` in a fresh process; return docs, wall s, flow s and peak RSS (KiB)."""
+    """Run `newsclean run` in a fresh process; return docs, wall s, flow s and peak RSS (KiB).
+
+    The peak is the largest sum of the resident sets of every process doing the work, sampled
+    every 50 ms: the command, and the runner and its worker processes when the run goes there.
+    """
     shutil.rmtree(out, ignore_errors=True)
     cmd = [NEWSCLEAN, "run", str(inputs), "--out", str(out), "--workers", str(workers)]
     if ephemeral:
         cmd.append("--ephemeral")
-    wrapper = (
-        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
-    )
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", wrapper, *cmd], check=True, capture_output=True, text=True)
+    process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    roots = [process.pid] + ([] if ephemeral else [runner_pid(prefect_home()) or process.pid])
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, tree_rss_kib(roots))
+        time.sleep(0.05)
     wall = time.perf_counter() - start
+    if process.returncode:
+        raise SystemExit(f"{' '.join(cmd)} failed with exit code {process.returncode}")
     summary = json.loads((out / "run.json").read_text())
     assert summary["inputs"] == summary["articles"] + summary["rejects"]
-    return summary["inputs"], wall, summary["seconds"], int(done.stdout.strip().splitlines()[-1])
+    return summary["inputs"], wall, summary["seconds"], peak
+
+
+def tree_rss_kib(roots: list[int]) -> int:
+    """Return the summed resident set (KiB) of the processes `roots` and all their descendants."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(stat.parent.name)
+        children.setdefault(int(fields[1]), []).append(pid)
+        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE") // 1024
+    seen: set[int] = set()
+    stack = list(roots)
+    while stack:
+        pid = stack.pop()
+        if pid not in seen:
+            seen.add(pid)
+            stack.extend(children.get(pid, []))
+    return sum(rss.get(pid, 0) for pid in seen)
 
 
 def main() -> None:

@@ -233,11 +233,14 @@ app.add_typer(server_app, name="server")
 
 @server_app.command("start")
 def server_start() -> None:
-    """Start the local Prefect server (or report the one running)."""
-    from flows.server import ensure_server
+    """Start the local Prefect server and the runner beside it (or report those running)."""
+    from flows.runner import ensure_runner
+    from flows.server import DEFAULT_IDLE_MINUTES, ensure_server, prefect_home
 
     info, started = ensure_server()
     typer.echo(f"{'started' if started else 'running'}: {info.api_url} (pid {info.pid})")
+    if ensure_runner(prefect_home(), info.api_url, DEFAULT_IDLE_MINUTES) is not None:
+        typer.echo("runner: ready")
 
 
 @server_app.command("status")

@@ -12,7 +12,7 @@ Timings of (b) and (c) are wall times of the whole command, a new process each t
 local Prefect server and the runner beside it are started (and their one-time start timed) before
 them, as a user's first run would; `--ephemeral` times every run in its own process with Prefect's
 embedded temporary server instead. Peak RSS sums every process doing the work (command, runner,
-workers), sampled every 50 ms.
+workers), sampled every 0.2 s.
 
 Usage: bench/throughput.py [--sizes 1000 10000] [--html DIR] [--text DIR] [--keep DIR]
 """
@@ -85,7 +85,7 @@ def newsclean(inputs: Path, out: Path, workers: int, ephemeral: bool) -> tuple[i
     """Run `newsclean run` in a fresh process; return docs, wall s, flow s and peak RSS (KiB).
 
     The peak is the largest sum of the resident sets of every process doing the work, sampled
-    every 50 ms: the command, and the runner and its worker processes when the run goes there.
+    every 0.2 s: the command, and the runner and its worker processes when the run goes there.
     """
     shutil.rmtree(out, ignore_errors=True)
     cmd = [NEWSCLEAN, "run", str(inputs), "--out", str(out), "--workers", str(workers)]
@@ -97,7 +97,7 @@ def newsclean(inputs: Path, out: Path, workers: int, ephemeral: bool) -> tuple[i
     peak = 0
     while process.poll() is None:
         peak = max(peak, tree_rss_kib(roots))
-        time.sleep(0.05)
+        time.sleep(0.2)
     wall = time.perf_counter() - start
     if process.returncode:
         raise SystemExit(f"{' '.join(cmd)} failed with exit code {process.returncode}")

@@ -85,10 +85,15 @@ class PatternRule(Rule):
     max_words: ClassVar[int] = 40
     # Quoted speech is prose even when it carries the rule's words.
     skip_quotes: ClassVar[bool] = False
+    # Lower-cased strings one of which every match of `pattern` holds (checked first: a substring
+    # test is far cheaper than a search); empty: always search.
+    needs: ClassVar[tuple[str, ...]] = ()
 
     def matches(self, line: Line, doc: Doc) -> bool:
         """Match a line of at most `max_words` words in which `pattern` is found."""
         if line.n_words > self.max_words or (self.skip_quotes and line.has_quote):
+            return False
+        if self.needs and not _holds(line.lower, self.needs):
             return False
         return self.pattern.search(line.core.strip()) is not None
 
@@ -163,6 +168,7 @@ class MarkupRule(PatternRule):
     name = "markup"
     pattern = _MARKUP
     max_words = 10_000
+    needs = ("&", "<", "{", "data-", "function", "var ", "window.", "document.")
 
 
 # --- captions and credits -----------------------------------------------------------
@@ -179,6 +185,7 @@ _CREDIT_TAIL = re.compile(
     r"|(?:^|[,;|]\s*)©\s*[\w][\w.&'’ -]{1,40}(?:,\s*(?:19|20)\d{2})?\.?$",
     _I,
 )
+_CREDIT_TAIL_WORDS = ("photo", "image", "picture", "foto", "credit", "©")
 _CREDIT_PREFIX = re.compile(
     r"^(?:(?:photo|image|picture|foto|фото|credit|photograph|illustration|graphic|video|"
     r"bild|imagen|immagine|photographie)s?\s*(?::|©|by\b|credit\b)"
@@ -234,11 +241,12 @@ class CaptionCreditRule(Rule):
         text = line.core
         if line.n_words > 150:
             return False
-        if _CREDIT_PAREN.search(text) and not self._quoted_tail(text):
+        # Every credit in brackets closes the line.
+        if text.rstrip().endswith(")") and _CREDIT_PAREN.search(text) and not self._quoted_tail(text):
             return True
         if _CREDIT_PREFIX.match(text) or _CREDIT_ONLY.match(text):
             return True
-        if line.n_words <= 40 and _CREDIT_TAIL.search(text):
+        if line.n_words <= 40 and _holds(line.lower, _CREDIT_TAIL_WORDS) and _CREDIT_TAIL.search(text):
             return True
         return line.n_words <= 90 and _CREDIT_SUFFIX.search(text) is not None
 
@@ -268,7 +276,7 @@ class CaptionMarkerRule(Rule):
         ) and _CAPTION_MARKERS.search(text):
             return True
         # AP-style captions give the weekday and the full date; prose says "on Tuesday".
-        return not line.has_quote and line.n_words <= 70 and _WEEKDAY_DATE.search(text) is not None
+        return not line.has_quote and line.n_words <= 70 and "day" in text and _WEEKDAY_DATE.search(text) is not None
 
 
 class CaptionBeforeCreditRule(Rule):
@@ -581,6 +589,7 @@ class NoticeRule(PatternRule):
     pattern = _NOTICE
     max_words = 70
     skip_quotes = True
+    needs = ("comment", "coment", "kommentar", "subject to change", "limited", "recaptcha", "if you", "may ")
 
 
 class KeywordListRule(Rule):

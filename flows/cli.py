@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from flows.config import DEFAULT_BATCH_SIZE
+from flows.config import DEFAULT_BATCH_SIZE, PipelineConfig, build_config
 
 if TYPE_CHECKING:
     from flows.workers import WorkerPool
@@ -125,10 +125,15 @@ def run(
         "dask": dask,
         "dask_address": dask_address,
     }
+    try:
+        config = build_config(disable_rule or [], doc_timeout=doc_timeout)
+    except ValueError as exc:  # an unknown rule name
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_USAGE) from exc
     if _use_runner(params, ephemeral, verbose):
         _run_in_runner(params, progress)
         return
-    pool = None if dask or dask_address else _start_workers(workers, disable_rule or [], doc_timeout)
+    pool = None if dask or dask_address else _start_workers(workers, config)
     try:
         from flows.flow import run_clean_corpus  # imported here: importing Prefect reads the settings above
         from flows.progress import RichProgress, progress_sink
@@ -193,16 +198,11 @@ def _run_in_runner(params: dict[str, Any], progress: bool) -> None:
     print_summary(summary)
 
 
-def _start_workers(workers: int | None, disabled_rules: list[str], doc_timeout: float | None) -> WorkerPool:
+def _start_workers(workers: int | None, config: PipelineConfig) -> WorkerPool:
     """Start the worker processes now: their imports (~1 s) then overlap Prefect's in this process."""
-    from flows.config import build_config, default_workers
+    from flows.config import default_workers
     from flows.workers import WorkerPool
 
-    try:
-        config = build_config(disabled_rules, doc_timeout=doc_timeout)
-    except ValueError as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(EXIT_USAGE) from exc
     pool = WorkerPool(workers or default_workers(), config)
     pool.start()
     return pool

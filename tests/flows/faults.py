@@ -25,3 +25,10 @@ def misbehave(source: str, config: PipelineConfig, now: dt.datetime) -> Outcome:
     if name.startswith("sigsegv"):
         ctypes.string_at(0)  # reads address 0: a real segmentation fault
     return process_one(source, config, now)
+
+
+def with_pid(source: str, config: PipelineConfig, now: dt.datetime) -> Outcome:
+    """Process `source` slowly enough for other workers to take turns, and note which process did it."""
+    time.sleep(0.05)
+    kind, row = process_one(source, config, now)
+    return kind, {**row, "detail": str(os.getpid())}

@@ -72,7 +72,7 @@ def test_failures_come_back_as_errors(home: Path, tmp_path: Path) -> None:
     assert failed.returncode == 1
     assert "error:" in failed.stderr
     unknown = _newsclean(home, "run", "samples/seeds", "--out", str(tmp_path / "x"), "--disable-rule", "nope")
-    assert unknown.returncode != 0 and "nope" in unknown.stderr
+    assert unknown.returncode == 2 and "nope" in unknown.stderr
 
 
 def test_a_client_killed_mid_run_cancels_it_and_a_rerun_resumes(home: Path, fixtures: Path, tmp_path: Path) -> None:

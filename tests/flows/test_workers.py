@@ -12,7 +12,7 @@ import pytest
 from flows.clean import ARTICLE, REJECT
 from flows.config import PipelineConfig
 from flows.workers import WorkerPool
-from tests.flows.faults import misbehave
+from tests.flows.faults import misbehave, with_pid
 
 NOW = dt.datetime(2026, 11, 24, tzinfo=dt.UTC)
 
@@ -58,6 +58,18 @@ def test_a_real_stuck_extraction_is_stopped(tmp_path: Path) -> None:
     finally:
         pool.close()
     assert (kind, row["reason"], row["stage"]) == (REJECT, "timeout", "worker")
+
+
+def test_one_batch_keeps_every_worker_busy_and_keeps_its_order(inputs: list[str]) -> None:
+    sources = [s for s in inputs if Path(s).name.startswith("ok")] * 5
+    pool = WorkerPool(2, PipelineConfig(), handler=with_pid)
+    try:
+        rows = [row for _, row in pool.run_batch(sources, NOW)]
+        pids = set(pool.pids)
+    finally:
+        pool.close()
+    assert [row["source"] for row in rows] == sources
+    assert {row["detail"] for row in rows} == {str(pid) for pid in pids} and len(pids) == 2
 
 
 def test_close_stops_every_worker(inputs: list[str]) -> None:

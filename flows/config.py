@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 
 from cleaners import ALL_RULE_NAMES, CleanConfig
 
-# A task run costs ~40 ms of Prefect client and server time, plus two part files. At ~25 ms a page
-# (HTML) and ~8 ms a text, 100 documents a batch keep that near 2 % and 5 %; smaller batches also
-# keep both workers busy on small corpora (200 left 500 documents in 3 batches for 2 workers).
-DEFAULT_BATCH_SIZE = 100
+# A task run costs ~65-85 ms of Prefect client and server time here, on the cores the workers use
+# (bench/orchestration.py measures it). A text takes ~6-10 ms and an HTML page ~40-50 ms, so 400
+# documents a batch keep orchestration near 2-3 % on texts and under 0.5 % on pages (100 left it
+# at 6-14 % on texts). Workers share every batch's documents, so large batches still use them all.
+DEFAULT_BATCH_SIZE = 400
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,7 +70,7 @@ def ensure_runner(home: Path, api_url: str, idle_minutes: int) -> Path | None:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if _ping(path, api_url):
             return path
-        stop_runner(home)  # a runner of an earlier server, or a stale socket
+        stop_runner(home)  # a runner of an earlier server or of older code, or a stale socket
         log = open(home / "newsclean-runner.log", "ab")  # noqa: SIM115 - handed to the child process
         env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_API_URL": api_url}
         process = subprocess.Popen(
@@ -93,10 +93,26 @@ def ensure_runner(home: Path, api_url: str, idle_minutes: int) -> Path | None:
         raise RuntimeError(f"the newsclean runner did not start within {STARTUP_TIMEOUT_S:.0f} s; see {log.name}")
 
 
+def code_stamp() -> str:
+    """Return a fingerprint of newsclean's code as installed (names, sizes and times of its modules).
+
+    A runner started before newsclean was changed or upgraded would keep running the old code:
+    clients compare stamps and replace such a runner.
+    """
+    import hashlib
+
+    digest = hashlib.sha256()
+    for package in ("flows", "cleaners"):
+        for module in sorted((Path(__file__).resolve().parent.parent / package).glob("*.py")):
+            stat = module.stat()
+            digest.update(f"{module.name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return digest.hexdigest()[:16]
+
+
 def _ping(path: Path, api_url: str) -> bool:
-    """Tell whether a runner answers on `path` and serves the server at `api_url`."""
+    """Tell whether a runner answers on `path`, serves the server at `api_url` and runs this code."""
     info = _ask(path)
-    return info is not None and info.get("api_url") == api_url
+    return info is not None and info.get("api_url") == api_url and info.get("code") == code_stamp()
 
 
 def _ask(path: Path) -> dict[str, Any] | None:
@@ -191,6 +207,7 @@ class _Runner(socketserver.ThreadingUnixStreamServer):
     def __init__(self, path: Path, api_url: str) -> None:
         super().__init__(str(path), _Handler)
         self.api_url = api_url
+        self.code = code_stamp()
         self.last_run = time.monotonic()
         self.active = 0
         self._lock = threading.Lock()
@@ -237,7 +254,7 @@ class _Handler(socketserver.StreamRequestHandler):
     def handle(self) -> None:
         request = json.loads(self.rfile.readline() or b"{}")
         if request.get("ping"):
-            self._send({"api_url": self.server.api_url, "pid": os.getpid()})
+            self._send({"api_url": self.server.api_url, "pid": os.getpid(), "code": self.server.code})
             return
         self.server.active += 1
         try:

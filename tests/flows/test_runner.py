@@ -65,6 +65,22 @@ def test_runs_go_to_the_runner_and_write_what_an_in_process_run_writes(home: Pat
     shutil.rmtree(ROOT / "samples" / "b")
 
 
+def test_a_runner_of_older_code_is_replaced(home: Path, tmp_path: Path) -> None:
+    assert _newsclean(home, "run", "samples/seeds", "--out", str(tmp_path / "a")).returncode == 0
+    before = _runner_pid(home)
+    module = ROOT / "flows" / "runner.py"
+    stat = module.stat()
+    os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # as an edit or upgrade would
+    try:
+        done = _newsclean(home, "run", "samples/seeds", "--out", str(tmp_path / "b"))
+    finally:
+        os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert done.returncode == 0, done.stderr
+    assert _runner_pid(home) != before
+    with pytest.raises(ProcessLookupError):
+        os.kill(before, 0)
+
+
 def test_failures_come_back_as_errors(home: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.write_text("a file where the output directory should be")

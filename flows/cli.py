@@ -43,6 +43,9 @@ def _quiet_prefect_defaults() -> None:
     # The telemetry call fails (and logs an error) where the network is closed.
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    # The embedded server's first start in a new PREFECT_HOME migrates its database: ~16 s on an idle
+    # machine, past Prefect's 20 s limit on a busy or slow one (seen here, with the workers starting).
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 
 
 @app.command()

@@ -6,6 +6,7 @@ import contextlib
 import os
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -142,7 +143,8 @@ def run(
         from flows.progress import RichProgress, progress_sink
         from flows.workers import prestarted_pool
 
-        with _prefect_api(ephemeral), RichProgress(console) if progress else contextlib.nullcontext() as bar:
+        quiet = contextlib.nullcontext() if verbose else _errors_off_prefect_console()
+        with quiet, _prefect_api(ephemeral), RichProgress(console) if progress else contextlib.nullcontext() as bar:
             token = progress_sink.set(bar)
             pool_token = prestarted_pool.set(pool)
             try:
@@ -172,6 +174,11 @@ def _use_runner(params: dict[str, Any], ephemeral: bool, verbose: bool) -> bool:
     paths = [*params["inputs"], params["out"]]
     if ephemeral or verbose or params["dask"] or params["dask_address"] or any(is_uri(p) for p in paths):
         return False
+    if "prefect.settings" in sys.modules:  # loaded already (a caller in Python): ask Prefect itself
+        from prefect.settings import PREFECT_API_URL
+
+        if PREFECT_API_URL.value():
+            return False
     return socket_path(prefect_home()) is not None and not configured_elsewhere()
 
 
@@ -209,6 +216,34 @@ def _start_workers(workers: int | None, config: PipelineConfig) -> WorkerPool:
     pool = WorkerPool(workers or default_workers(), config)
     pool.start()
     return pool
+
+
+@contextlib.contextmanager
+def _errors_off_prefect_console() -> Iterator[None]:
+    """Keep Prefect's error records (with their tracebacks) off the terminal: the CLI says what failed in one line.
+
+    Only the terminal: the records still reach the flow run's logs on the server; `-v` shows everything.
+    """
+    import logging
+
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    def below_error(record: logging.LogRecord) -> bool:
+        return record.levelno < logging.ERROR
+
+    handlers = {
+        handler
+        for name in ("", "prefect", "prefect.flow_runs", "prefect.task_runs")
+        for handler in logging.getLogger(name).handlers
+        if isinstance(handler, PrefectConsoleHandler)
+    }
+    for handler in handlers:
+        handler.addFilter(below_error)
+    try:
+        yield
+    finally:
+        for handler in handlers:
+            handler.removeFilter(below_error)
 
 
 def _prefect_api(ephemeral: bool) -> contextlib.AbstractContextManager[object]:

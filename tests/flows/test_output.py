@@ -112,10 +112,24 @@ def test_a_second_run_on_the_same_output_fails_fast(samples: Path, tmp_path: Pat
 
 
 def test_an_unwritable_output_fails_with_one_clear_message(samples: Path, tmp_path: Path) -> None:
+    from prefect.settings import PREFECT_API_URL
+
     (tmp_path / "file").write_text("not a directory")
-    result = CliRunner().invoke(app, ["run", str(samples / "seeds"), "--out", str(tmp_path / "file" / "out")])
-    assert result.exit_code == EXIT_FAILED
-    assert "cannot write to output directory" in result.output and "Traceback" not in result.output
+    # In a process of its own, as a user runs it (in-process runs share Prefect's log handlers across tests).
+    env = {**os.environ, "PREFECT_API_URL": str(PREFECT_API_URL.value())}
+    command = [
+        sys.executable,
+        "-m",
+        "flows.cli",
+        "run",
+        str(samples / "seeds"),
+        "--out",
+        str(tmp_path / "file" / "out"),
+    ]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == EXIT_FAILED
+    output = result.stdout + result.stderr
+    assert "cannot write to output directory" in output and "Traceback" not in output, output
 
 
 def test_a_full_disk_fails_the_run_and_claims_no_success(

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 _BULLET = re.compile(r"^(?:[*•·▪●◦‣∙\-–—>]+|\d{1,2}[.)])\s+")
 _NOT_WORD = re.compile(r"[\s\W_]+")
-_WORD = re.compile(r"\w+")
+WORD = re.compile(r"\w+")
 # Scripts written without spaces: count characters, not words, for length decisions.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+T = TypeVar("T")
 TERMINAL = frozenset(".!?。！？…")
 CLOSERS = "\"'”’»)]」』）"
 
@@ -38,8 +41,14 @@ class Line:
         bullet = core != stripped
         key = " ".join(strip_edges(core).casefold().split())
         cjk = 0 if core.isascii() else len(_CJK.findall(core))
-        n_words = len(_WORD.findall(core)) + (cjk // 2 if cjk else 0)
+        n_words = len(WORD.findall(core)) + (cjk // 2 if cjk else 0)
         return cls(index, stripped, block, bullet, core, key, n_words, core.lower())
+
+    def remember(self, key: str, compute: Callable[[Line], T]) -> T:
+        """Return the feature `key` of this line, computed once (by `compute(line)`) for all passes."""
+        if key not in self.memo:
+            self.memo[key] = compute(self)
+        return self.memo[key]  # type: ignore[return-value]
 
     @property
     def ends_sentence(self) -> bool:
@@ -98,4 +107,4 @@ def strip_edges(text: str) -> str:
 def word_count(text: str) -> int:
     """Count words, counting two CJK characters as one word."""
     cjk = len(_CJK.findall(text))
-    return len(_WORD.findall(text)) + (cjk // 2 if cjk else 0)
+    return len(WORD.findall(text)) + (cjk // 2 if cjk else 0)

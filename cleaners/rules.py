@@ -23,7 +23,7 @@ from cleaners.lexicon import (
     WIDGET_LINES,
     phrases,
 )
-from cleaners.lines import Doc, Line, strip_edges
+from cleaners.lines import WORD, Doc, Line, strip_edges
 
 # What a removed line was, for the `captions` and `related` columns.
 CAPTION = "caption"
@@ -371,11 +371,15 @@ class ListHeaderRule(_LexiconRule):
             i = j
         return hits
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._prefixes: dict[str | None, re.Pattern[str]] = {}
+
     def _prefix(self, language: str | None) -> re.Pattern[str]:
-        key = f"prefix:{language}"
-        if key not in self._cache:  # type: ignore[operator]
-            self._cache[key] = _phrase_regex((p for p in phrases(LIST_HEADERS, language) if " " in p), whole=False)
-        return self._cache[key]
+        if language not in self._prefixes:
+            phrases_with_spaces = (p for p in phrases(LIST_HEADERS, language) if " " in p)
+            self._prefixes[language] = _phrase_regex(phrases_with_spaces, whole=False)
+        return self._prefixes[language]
 
     @staticmethod
     def _item(line: Line, header: Line) -> bool:
@@ -648,10 +652,7 @@ class AppealRule(Rule):
 
     @staticmethod
     def _signals(line: Line) -> tuple[int, bool, int, bool]:
-        signals = line.memo.get("appeal")
-        if signals is None:
-            signals = line.memo["appeal"] = AppealRule._measure(line)
-        return signals  # type: ignore[return-value]
+        return line.remember("appeal", AppealRule._measure)
 
     @staticmethod
     def _measure(line: Line) -> tuple[int, bool, int, bool]:
@@ -724,18 +725,8 @@ class AuthorBioRule(Rule):
 
 
 def _trigrams(text: str) -> frozenset[tuple[str, str, str]]:
-    words = _WORDS.findall(text.casefold())
+    words = WORD.findall(text.casefold())
     return frozenset(zip(words, words[1:], words[2:], strict=False))
-
-
-def _line_trigrams(line: Line) -> frozenset[tuple[str, str, str]]:
-    grams = line.memo.get("trigrams")
-    if grams is None:
-        grams = line.memo["trigrams"] = _trigrams(line.core)
-    return grams  # type: ignore[return-value]
-
-
-_WORDS = re.compile(r"\w+")
 
 
 class DuplicateRule(Rule):
@@ -776,7 +767,7 @@ class RestatedRule(Rule):
             if line.key in keys:
                 continue
             keys.add(line.key)
-            grams = _line_trigrams(line)
+            grams = line.remember("trigrams", lambda ln: _trigrams(ln.core))
             if line.n_words >= config.restated_min_words and grams:
                 share = len(grams & earlier) / len(grams)
                 if share >= config.restated_min_share:

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from flows.config import DEFAULT_BATCH_SIZE, PipelineConfig, build_config
+from flows.config import DEFAULT_BATCH_SIZE, PipelineConfig, build_config, default_workers
 
 if TYPE_CHECKING:
     from flows.workers import WorkerPool
@@ -210,7 +210,6 @@ def _run_in_runner(params: dict[str, Any], progress: bool) -> None:
 
 def _start_workers(workers: int | None, config: PipelineConfig) -> WorkerPool:
     """Start the worker processes now: their imports (~1 s) then overlap Prefect's in this process."""
-    from flows.config import default_workers
     from flows.workers import WorkerPool
 
     pool = WorkerPool(workers or default_workers(), config)

@@ -144,17 +144,9 @@ def stop_runner(home: Path) -> int | None:
         return None
     pid = runner_pid(home)
     if pid:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGTERM)
-        for _ in range(100):
-            try:
-                os.kill(pid, 0)
-            except ProcessLookupError:
-                break
-            time.sleep(0.05)
-        else:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
+        from flows.server import stop_process
+
+        stop_process(pid, signal.SIGTERM, grace_s=5.0)
     path.unlink(missing_ok=True)
     return pid
 
@@ -213,6 +205,12 @@ class _Runner(socketserver.ThreadingUnixStreamServer):
         self._lock = threading.Lock()
         self._warm: WorkerPool | None = None
 
+    def busy(self, change: int) -> None:
+        """Count a run starting (+1) or ending (-1); the idle clock restarts at each."""
+        with self._lock:
+            self.active += change
+            self.last_run = time.monotonic()
+
     def lease(self, workers: int, params: dict[str, Any]) -> WorkerPool:
         """Return the warm pool when it fits this run and no other run holds it; else a new pool."""
         from flows.config import build_config
@@ -234,18 +232,12 @@ class _Runner(socketserver.ThreadingUnixStreamServer):
         pool.start()
         return pool
 
-    def give_back(self, pool: WorkerPool) -> None:
-        """Keep `pool` warm for the next run (closing the one kept before, if any)."""
+    def give_back(self, pool: WorkerPool | None) -> None:
+        """Keep `pool` warm for the next run (None: keep none), closing the one kept before."""
         with self._lock:
             old, self._warm = self._warm, pool
         if old is not None:
             old.close()
-
-    def close_pools(self) -> None:
-        with self._lock:
-            warm, self._warm = self._warm, None
-        if warm is not None:
-            warm.close()
 
 
 class _Handler(socketserver.StreamRequestHandler):
@@ -256,12 +248,11 @@ class _Handler(socketserver.StreamRequestHandler):
         if request.get("ping"):
             self._send({"api_url": self.server.api_url, "pid": os.getpid(), "code": self.server.code})
             return
-        self.server.active += 1
+        self.server.busy(+1)
         try:
             self._run(dict(request["params"]))
         finally:
-            self.server.active -= 1
-            self.server.last_run = time.monotonic()
+            self.server.busy(-1)
 
     def _send(self, event: dict[str, Any]) -> None:
         self.wfile.write(json.dumps(event, default=str).encode() + b"\n")
@@ -341,7 +332,7 @@ def serve(path: Path, api_url: str, idle_minutes: int) -> None:
     try:
         runner.serve_forever(poll_interval=0.2)
     finally:
-        runner.close_pools()
+        runner.give_back(None)
         runner.server_close()
         with contextlib.suppress(OSError):
             path.unlink()

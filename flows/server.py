@@ -150,14 +150,21 @@ def stop_server(home: Path | None = None) -> ServerInfo | None:
     stop_runner(home or prefect_home())
     if info is None or not _alive(info.pid):
         return None
-    os.kill(info.pid, signal.SIGINT)
-    for _ in range(100):
-        if not _alive(info.pid):
-            break
-        time.sleep(0.1)
-    else:
-        os.kill(info.pid, signal.SIGKILL)
+    stop_process(info.pid, signal.SIGINT)
     return info
+
+
+def stop_process(pid: int, sig: int, grace_s: float = 10.0) -> None:
+    """Send `sig` to `pid`, wait up to `grace_s` for it to exit, then kill it."""
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, sig)
+    deadline = time.monotonic() + grace_s
+    while _alive(pid):
+        if time.monotonic() > deadline:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            return
+        time.sleep(0.05)
 
 
 def _read_state(path: Path) -> ServerInfo | None:

@@ -301,8 +301,13 @@ class WorkerPool:
         worker = self._workers[slot]
         if idle and worker.ready and not worker.process.is_alive():  # died between documents (OOM killer)
             worker = self._replace(slot)
+        self._make_ready(worker, [job])
+
+    @staticmethod
+    def _make_ready(worker: Worker, jobs: Iterable[_Job]) -> None:
+        """Wait for `worker` to start, and warm it up when one of `jobs` is an HTML page."""
         worker.wait_ready()
-        if input_format(job.source) == HTML:
+        if any(input_format(job.source) == HTML for job in jobs):
             worker.warm_up()
 
     def _resend_rest(self, slot: int, in_flight: collections.deque[_Job]) -> None:
@@ -310,9 +315,7 @@ class WorkerPool:
         worker = self._replace(slot)
         rest = list(in_flight)[1:]
         try:
-            worker.wait_ready()
-            if any(input_format(job.source) == HTML for job in rest):
-                worker.warm_up()
+            self._make_ready(worker, rest)
         except WorkerStartError as exc:
             self._broken = self._broken or exc
             self._fail(rest)

@@ -198,6 +198,10 @@ def main() -> None:
     ap.add_argument("--check", action="store_true", help="cross-check the metric with the shared scorer")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON")
     args = ap.parse_args()
+    if not args.html.exists() and not args.text.exists():
+        ap.error(
+            f"no benchmark corpus at {args.html} or {args.text}: pass --html/--text (a clone beside ../shared has them)"
+        )
     started = time.perf_counter()
     results: dict[str, object] = {}
     with tempfile.TemporaryDirectory() as tmp:

@@ -176,7 +176,8 @@ def report(
 
 
 def check_with_shared_scorer(truth_file: Path, preds: dict[str, str], expected: dict[str, float]) -> None:
-    scorer = SHARED / "bench" / "score_aeb.py"
+    # The scorer beside the corpus: shared/corpus/<name>/ground-truth.json -> shared/bench/score_aeb.py.
+    scorer = truth_file.resolve().parents[2] / "bench" / "score_aeb.py"
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
         json.dump({i: {"articleBody": t} for i, t in preds.items()}, fh)
     out = subprocess.run(

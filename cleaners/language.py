@@ -2,17 +2,115 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
+from typing import Any
+
+import numpy as np
 
 _LETTERS = re.compile(r"[^\W\d_]")
+_MIN_LETTERS = 40
 
 
 def detect_language(text: str, sample: int = 1000) -> str | None:
     """Return the ISO 639-1 code of `text`'s language, or None when there is too little text."""
     snippet = text[:sample]
-    if len(_LETTERS.findall(snippet)) < 40:
+    # Most texts have their 40 letters in the first 200 characters: count those first.
+    if len(_LETTERS.findall(snippet, 0, 200)) < _MIN_LETTERS and len(_LETTERS.findall(snippet)) < _MIN_LETTERS:
         return None
-    import py3langid  # imported lazily: it loads its model on first use (~0.2 s)
+    return _classifier().classify(snippet)
 
-    lang, _score = py3langid.classify(snippet)
-    return str(lang)
+
+@functools.cache
+def _classifier() -> _Classifier | _Plain:
+    import py3langid.langid  # imported lazily: it loads its model on first use (~0.5 s)
+
+    identifier = py3langid.langid._get_identifier()
+    try:
+        return _Classifier(identifier)
+    except AttributeError:  # a py3langid whose automaton is laid out otherwise: its own (slower) walk
+        return _Plain(identifier)
+
+
+class _Plain:
+    """py3langid's classifier as it is."""
+
+    def __init__(self, identifier: Any) -> None:
+        self._identifier = identifier
+
+    def classify(self, text: str) -> str:
+        """Return the most likely language of `text`."""
+        return str(self._identifier.classify(text)[0])
+
+
+class _Classifier:
+    """py3langid's classifier with its byte walk done by numpy (~4x faster, the same model and scores).
+
+    py3langid walks an Aho-Corasick automaton over the text's UTF-8 bytes in a Python loop and counts
+    the features each state emits. The automaton's patterns are at most `depth` bytes long, so the state
+    after byte i depends only on the `depth` bytes ending at i: every position's state is found at once
+    by walking all those windows from the start state together, one byte column at a time.
+    """
+
+    def __init__(self, identifier: Any) -> None:
+        self._identifier = identifier
+        self._next = np.frombuffer(identifier.tk_nextmove, dtype=np.dtype(identifier.tk_nextmove.typecode))
+        self._rowbase = np.asarray(identifier._rowbase, dtype=np.int64)
+        self._output = np.asarray(identifier.tk_output, dtype=np.int64)
+        self._depth = _automaton_depth(self._next, self._rowbase)
+        self._floor = float(np.finfo(np.float32).min)
+
+    def classify(self, text: str) -> str:
+        """Return the most likely language of `text` (what `py3langid.classify` returns)."""
+        ident = self._identifier
+        if text.isupper():
+            text = text.lower()
+        data = unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass")
+        features = self._output[self._states(data)]
+        features = features[features >= 0]
+        if not features.size:
+            return str(ident.classify(text)[0])  # featureless: let py3langid decide what that means
+        index, counts = np.unique(features, return_counts=True)
+        scores = np.log1p(counts.astype(np.float32)) @ ident.nb_ptc[index] + ident.nb_pc
+        for i, j in ident._alias_pairs:
+            scores[i] = max(scores[i], scores[j])
+            scores[j] = self._floor
+        best = int(scores.argmax())
+        if ident.min_confidence is not None and float(scores[best]) < ident.min_confidence:
+            return "und"
+        return str(ident.nb_classes[best])
+
+    def _states(self, data: bytes) -> np.ndarray:
+        """Return the automaton's state after each byte of `data`."""
+        raw = np.frombuffer(data, dtype=np.uint8).astype(np.int64)
+        n, depth = len(raw), self._depth
+        # The first depth-1 bytes have shorter histories: walk them one by one.
+        head = np.empty(min(n, depth - 1), dtype=np.int64)
+        state = 0
+        for i in range(len(head)):
+            state = int(self._next[self._rowbase[state] + raw[i]])
+            head[i] = state
+        if n < depth:
+            return head
+        windows = np.zeros(n - depth + 1, dtype=np.int64)
+        for offset in range(depth):
+            windows = self._next[self._rowbase[windows] + raw[offset : n - depth + 1 + offset]]
+        return np.concatenate([head, windows])
+
+
+def _automaton_depth(next_move: np.ndarray, rowbase: np.ndarray) -> int:
+    """Return the length of the longest pattern: the largest distance of a state from the start."""
+    seen = np.zeros(len(rowbase), dtype=bool)
+    seen[0] = True
+    frontier = np.zeros(1, dtype=np.int64)
+    depth = 0
+    while True:
+        reached = np.zeros(len(rowbase), dtype=bool)
+        for chunk in np.array_split(frontier, max(1, len(frontier) // 4096)):
+            reached[next_move[rowbase[chunk][:, None] + np.arange(256)]] = True
+        frontier = np.flatnonzero(reached & ~seen)
+        if not frontier.size:
+            return depth
+        seen[frontier] = True
+        depth += 1

@@ -6,6 +6,7 @@ import functools
 import re
 
 import ftfy
+from ftfy.badness import is_bad
 from ftfy.chardata import CHARMAP_ENCODINGS  # also registers ftfy's "sloppy" codecs
 
 # Repair encodings only: typographic quotes, ligatures, full-width forms and line
@@ -64,15 +65,38 @@ def _decode_each(data: bytes, encoding: str) -> set[str]:
     return {bytes([byte]).decode(encoding, errors="replace") for byte in data}
 
 
-# Every character after a non-ASCII one, overlapping ("ÃÂ©" gives "ÃÂ" and "Â©").
-_NON_ASCII_PAIRS = re.compile(r"(?=([^\x00-\x7f][\s\S]))")
+@functools.cache
+def _pair_start() -> re.Pattern[str]:
+    """Match where a mojibake pair may start: a non-ASCII first character of a pair, before any second one."""
+    pairs = _mojibake_pairs()
+    firsts = "".join(sorted({p[0] for p in pairs if not p[0].isascii()}))
+    seconds = "".join(sorted({p[1] for p in pairs}))
+    return re.compile(f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])")
 
 
 def needs_repair(text: str) -> bool:
     """Tell whether `text` holds anything a mojibake repair could touch."""
     if _CONTROL.search(text) is not None:
         return True
-    return not text.isascii() and not _mojibake_pairs().isdisjoint(_NON_ASCII_PAIRS.findall(text))
+    if text.isascii():
+        return False
+    # The class pair finds candidates in C; the exact pair list decides (most candidates are not pairs:
+    # "é" before "’" is both a first and a second character, of different charsets).
+    pairs, search = _mojibake_pairs(), _pair_start().search
+    match = search(text)
+    while match is not None:
+        start = match.start()
+        if text[start : start + 2] not in pairs:
+            match = search(text, start + 1)
+            continue
+        # ftfy fixes a text line by line, and repairs an encoding only in a line its badness
+        # heuristic flags: Portuguese "ã " and Russian "в " are pairs, in lines it leaves alone.
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start) + 1 or len(text)
+        if is_bad(text[line_start:line_end]):
+            return True
+        match = search(text, line_end)
+    return False
 
 
 def fix_unicode(text: str) -> tuple[str, bool]:

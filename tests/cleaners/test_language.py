@@ -1,0 +1,50 @@
+"""Language identification: the numpy walk gives py3langid's own answer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import py3langid
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaners.language import _Classifier, _classifier, detect_language
+
+TEXTS = sorted(Path(__file__).parents[1].joinpath("fixtures", "aeb-text").glob("*.txt"))
+SAMPLES = [
+    "Der Bundestag hat am Donnerstag über das neue Gesetz zur Energiewende abgestimmt.",
+    "Le gouvernement a annoncé mercredi une réforme des retraites très contestée.",
+    "El presidente anunció nuevas medidas económicas para combatir la inflación.",
+    "Правительство объявило о новых мерах поддержки экономики в этом году.",
+    "東京都は新しい感染対策を発表しました。",
+    "O governo anunciou hoje um novo pacote de medidas para a economia.",
+    "AN ALL CAPS HEADLINE ABOUT THE ELECTION RESULTS IN THE NORTHERN STATES",
+]
+
+
+def test_the_fast_walk_is_in_use() -> None:
+    assert isinstance(_classifier(), _Classifier)
+
+
+@pytest.mark.parametrize("path", TEXTS[:40], ids=lambda p: p.name[:12])
+def test_same_language_as_py3langid_on_article_texts(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    for piece in (text[:1000], text[:120], text[500:530]):
+        assert _classifier().classify(piece) == py3langid.classify(piece)[0]
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_same_language_as_py3langid_in_several_scripts(text: str) -> None:
+    assert _classifier().classify(text) == py3langid.classify(text)[0]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.text(st.characters(max_codepoint=0x30FF, exclude_categories=["Cs"]), max_size=60))
+def test_same_language_as_py3langid_on_any_text(text: str) -> None:
+    assert _classifier().classify(text) == py3langid.classify(text)[0]
+
+
+def test_too_little_text_has_no_language() -> None:
+    assert detect_language("Breaking: 12 34") is None
+    assert detect_language(SAMPLES[0]) == "de"

@@ -60,6 +60,9 @@ class _Classifier:
         self._output = np.asarray(identifier.tk_output, dtype=np.int64)
         self._depth = _automaton_depth(self._next, self._rowbase)
         self._floor = float(np.finfo(np.float32).min)
+        # The model's weights are float16; numpy widens them slowly, a table of all 65,536 widens them fast.
+        self._weights = identifier.nb_ptc.view(np.uint16) if identifier.nb_ptc.dtype == np.float16 else None
+        self._widen = np.arange(65536, dtype=np.uint16).view(np.float16).astype(np.float32)
 
     def classify(self, text: str) -> str:
         """Return the most likely language of `text` (what `py3langid.classify` returns)."""
@@ -72,7 +75,11 @@ class _Classifier:
         if not features.size:
             return str(ident.classify(text)[0])  # featureless: let py3langid decide what that means
         index, counts = np.unique(features, return_counts=True)
-        scores = np.log1p(counts.astype(np.float32)) @ ident.nb_ptc[index] + ident.nb_pc
+        if self._weights is not None:
+            rows = np.take(self._widen, np.take(self._weights, index, axis=0))
+        else:
+            rows = ident.nb_ptc[index]
+        scores = np.log1p(counts.astype(np.float32)) @ rows + ident.nb_pc
         for i, j in ident._alias_pairs:
             scores[i] = max(scores[i], scores[j])
             scores[j] = self._floor

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+import numpy as np
+
 _BULLET = re.compile(r"^(?:[*•·▪●◦‣∙\-–—>]+|\d{1,2}[.)])\s+")
 _NOT_WORD = re.compile(r"[\s\W_]+")
 WORD = re.compile(r"\w+")
 # Scripts written without spaces: count characters, not words, for length decisions.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF))
+_CJK = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _CJK_RANGES) + "]")
 T = TypeVar("T")
 TERMINAL = frozenset(".!?。！？…")
 CLOSERS = "\"'”’»)]」』）"
@@ -33,16 +37,31 @@ class Line:
     # Features that rules looking around a line compute on demand, kept for the later passes.
     memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
+    # Words (\w runs) and CJK characters in `text`: what the line adds to the cleaned text's word count.
+    text_words: int = 0
+    text_cjk: int = 0
+    # Whether the line ends like a sentence (closing quotes aside), and whether it quotes speech.
+    ends_sentence: bool = False
+    has_quote: bool = False
+
     @classmethod
     def make(cls, index: int, text: str, block: int) -> Line:
         """Build a line from its text, computing its features once."""
         stripped = text.strip()
         core = _BULLET.sub("", stripped, count=1)
-        bullet = core != stripped
+        counts = (len(WORD.findall(stripped)), len(_CJK.findall(stripped)))
+        return cls.shaped(index, stripped, core, block, word_count(core), counts)
+
+    @classmethod
+    def shaped(cls, index: int, stripped: str, core: str, block: int, n_words: int, counts: tuple[int, int]) -> Line:
+        """Build a line whose words were counted already (`counts`: words and CJK characters of `stripped`)."""
         key = " ".join(strip_edges(core).casefold().split())
-        cjk = 0 if core.isascii() else len(_CJK.findall(core))
-        n_words = len(WORD.findall(core)) + (cjk // 2 if cjk else 0)
-        return cls(index, stripped, block, bullet, core, key, n_words, core.lower())
+        tail = core.rstrip(CLOSERS)  # `core` has no white space at its ends
+        ends_sentence = bool(tail) and tail[-1] in TERMINAL
+        return cls(
+            index, stripped, block, core != stripped, core, key, n_words, core.lower(), {}, *counts,
+            ends_sentence, _quotes(core),
+        )  # fmt: skip
 
     def remember(self, key: str, compute: Callable[[Line], T]) -> T:
         """Return the feature `key` of this line, computed once (by `compute(line)`) for all passes."""
@@ -50,16 +69,16 @@ class Line:
             self.memo[key] = compute(self)
         return self.memo[key]  # type: ignore[return-value]
 
-    @property
-    def ends_sentence(self) -> bool:
-        """Tell whether the line ends like a sentence (closing quotes aside)."""
-        tail = self.core.rstrip().rstrip(CLOSERS)
-        return bool(tail) and tail[-1] in TERMINAL
 
-    @property
-    def has_quote(self) -> bool:
-        """Tell whether the line quotes speech."""
-        return any(q in self.core for q in '"“”«»„') or " ‘" in self.core or "’ " in self.core
+def _quotes(text: str) -> bool:
+    """Tell whether `text` quotes speech."""
+    for mark in _QUOTE_MARKS:  # noqa: SIM110 (a loop: `any` over a generator costs more than the tests)
+        if mark in text:
+            return True
+    return False
+
+
+_QUOTE_MARKS = ('"', "“", "”", "«", "»", "„", " ‘", "’ ")
 
 
 @dataclass(slots=True)
@@ -78,20 +97,67 @@ class Doc:
 
 def split_lines(text: str, one_block_per_line: bool = False) -> list[Line]:
     """Split text into non-empty lines, numbering blank-line separated blocks."""
-    lines: list[Line] = []
+    # Lines are cut first, then every line's words are counted at once over the whole text:
+    # a word regex run line by line cost more than all the rest of the splitting.
+    pieces: list[tuple[int, str, str, int]] = []
+    spans: list[int] = []
     block = 0
     previous_blank = True
-    for raw in text.splitlines():
-        if not raw.strip():
+    offset = 0
+    for piece in text.splitlines(keepends=True):
+        stripped = piece.strip()
+        if not stripped:
             if not previous_blank:
                 block += 1
             previous_blank = True
+            offset += len(piece)
             continue
         if one_block_per_line and not previous_blank:
             block += 1
-        lines.append(Line.make(len(lines), raw, block))
+        start = offset + len(piece) - len(piece.lstrip())
+        core = _BULLET.sub("", stripped, count=1)
+        end = start + len(stripped)
+        spans += (start, end - len(core), end)
+        pieces.append((len(pieces), stripped, core, block))
         previous_blank = False
+        offset += len(piece)
+    if not pieces:
+        return []
+    words, cjk = _counts(text, spans)
+    lines = []
+    for i, (index, stripped, core, block) in enumerate(pieces):
+        line_start, core_start, end = 3 * i, 3 * i + 1, 3 * i + 2
+        n_words = words[end] - words[core_start] + (cjk[end] - cjk[core_start]) // 2
+        counts = (words[end] - words[line_start], cjk[end] - cjk[line_start])
+        lines.append(Line.shaped(index, stripped, core, block, n_words, counts))
     return lines
+
+
+def _counts(text: str, positions: list[int]) -> tuple[list[int], list[int]]:
+    """Return the number of words starting, and of CJK characters, before each position of `text`."""
+    points = np.frombuffer(text.encode("utf-32-le", errors="surrogatepass"), dtype=np.uint32)
+    word_chars, cjk_chars = _char_tables()
+    word, cjk = word_chars[points], cjk_chars[points]
+    # A word starts at a word character after a non-word one (or at the start).
+    starts = word.copy()
+    starts[1:] &= ~word[:-1]
+    at = np.asarray(positions)
+    word_runs = np.concatenate(([0], np.cumsum(starts)))[at]
+    cjk_runs = np.concatenate(([0], np.cumsum(cjk)))[at]
+    return word_runs.tolist(), cjk_runs.tolist()
+
+
+@functools.cache
+def _char_tables() -> tuple[np.ndarray, np.ndarray]:
+    """Return, for every code point, whether `WORD` matches it and whether it is a CJK character."""
+    everything = np.arange(0x110000, dtype=np.uint32).tobytes().decode("utf-32-le", errors="surrogatepass")
+    word = np.zeros(0x110000, dtype=bool)
+    for run in WORD.finditer(everything):
+        word[run.start() : run.end()] = True
+    cjk = np.zeros(0x110000, dtype=bool)
+    for first, last in _CJK_RANGES:
+        cjk[first : last + 1] = True
+    return word, cjk
 
 
 def strip_edges(text: str) -> str:

@@ -49,6 +49,8 @@ class Cleaned:
     unicode_fixed: bool = False
     # Every input line in order with the rule that removed it (None: kept); inline cuts come first.
     marks: tuple[tuple[str, str | None], ...] = ()
+    # Words in `text` (`cleaners.lines.word_count(text)`, counted line by line as the lines were split).
+    n_words: int = 0
 
     @property
     def captions(self) -> list[str]:
@@ -91,10 +93,13 @@ def clean_text(
 
     doc = Doc(split_lines(text, one_block_per_line=extracted), language, title)
     active = tuple(r for r in (rules or RULES) if config.enabled(r.name))
+    # What each rule saw when it last ran and found nothing new: run on the same lines again, it
+    # would find nothing again (removals only grow, so an unchanged count means unchanged lines).
+    idle: dict[str, int] = {}
     for rule in active:
         if rule.name in _CONTEXT_RULES:
             continue
-        _apply(rule, doc, config)
+        _apply(rule, doc, config, idle)
 
     found_title = title
     if title and config.enabled(TITLE):
@@ -107,7 +112,7 @@ def clean_text(
 
     for rule in active:
         if rule.name in _CONTEXT_RULES:
-            _apply(rule, doc, config)
+            _apply(rule, doc, config, idle)
 
     # Rules that look at a window (the head, the tail, a list) see new lines there once others are
     # gone; pass again over what is left until nothing changes, so that cleaning is idempotent.
@@ -118,7 +123,8 @@ def clean_text(
         if found_title and config.enabled(TITLE):
             _drop_repeated_head(doc, found_title, TITLE)
         for rule in contextual:
-            _apply(rule, doc, config)
+            if idle.get(rule.name) != len(doc.removed):
+                _apply(rule, doc, config, idle)
         if len(doc.removed) == before:
             break
 
@@ -138,12 +144,18 @@ def clean_text(
         unicode_fixed=fixed,
         marks=tuple((r.text, r.rule) for r in prefix_removals)
         + tuple((ln.text, doc.removed.get(ln.index)) for ln in doc.lines),
+        n_words=sum(ln.text_words for ln in kept) + sum(ln.text_cjk for ln in kept) // 2,
     )
 
 
-def _apply(rule: Rule, doc: Doc, config: CleanConfig) -> None:
+def _apply(rule: Rule, doc: Doc, config: CleanConfig, idle: dict[str, int]) -> None:
+    seen = len(doc.removed)
     for index in rule.select(doc, config):
         doc.removed.setdefault(index, rule.name)
+    if len(doc.removed) == seen:
+        idle[rule.name] = seen
+    else:
+        idle.pop(rule.name, None)
 
 
 def _strip_hover_cards(text: str) -> tuple[str, list[str]]:

@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from cleaners import clean_text, detect_language
-from cleaners.lines import word_count
 from flows import PIPELINE_VERSION
 from flows.config import PipelineConfig
 from flows.document import HTML, Document, Reject, RejectError
@@ -87,7 +86,7 @@ def clean_document(doc: Document, config: PipelineConfig) -> Document:
     doc.unicode_fixed = cleaned.unicode_fixed
     doc.title = doc.title or cleaned.title
     doc.published = doc.published or cleaned.published
-    doc.n_words = word_count(cleaned.text)
+    doc.n_words = cleaned.n_words
     return doc
 
 

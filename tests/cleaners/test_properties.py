@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaners import CleanConfig, clean_text
+from cleaners.lines import Line, split_lines, word_count
 from cleaners.unicode import fix_unicode
 
 CHROME = [
@@ -66,3 +67,20 @@ def test_cleaning_is_idempotent(lines: list[str], language: str | None, extracte
     # was none), as the pipeline tells the cleaners an HTML page's title.
     twice = clean_text(once.text, AGAIN, language=language, extracted=extracted, title=once.title)
     assert twice.text == once.text
+
+
+ANY_LINE = st.text(
+    st.one_of(st.characters(exclude_categories=["Cs"]), st.sampled_from(" \n\n\r\t-•*1.)東京한국語_’é")), max_size=60
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(ANY_LINE, max_size=12), st.booleans())
+def test_words_counted_over_the_whole_text_are_those_of_the_word_pattern(lines: list[str], extracted: bool) -> None:
+    text = "\n".join(lines)
+    for line in split_lines(text, one_block_per_line=extracted):
+        alone = Line.make(line.index, line.text, line.block)
+        assert (line.n_words, line.text_words, line.text_cjk) == (alone.n_words, alone.text_words, alone.text_cjk)
+        assert line.n_words == word_count(line.core)
+    cleaned = clean_text(text, extracted=extracted)
+    assert cleaned.n_words == word_count(cleaned.text)

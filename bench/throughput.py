@@ -14,7 +14,7 @@ them, as a user's first run would; `--ephemeral` times every run in its own proc
 embedded temporary server instead. Peak RSS sums every process doing the work (command, runner,
 workers), sampled every 0.2 s.
 
-Usage: bench/throughput.py [--sizes 1000 10000] [--html DIR] [--text DIR] [--keep DIR]
+Usage: bench/throughput.py [--sizes 1000 10000] [--html DIR] [--text DIR] [--only html|text] [--json FILE]
 """
 
 from __future__ import annotations
@@ -135,6 +135,7 @@ def main() -> None:
     ap.add_argument("--text", type=Path, default=SHARED / "corpus" / "aeb-text-dev")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON")
     ap.add_argument("--ephemeral", action="store_true", help="use Prefect's temporary server in every run")
+    ap.add_argument("--only", choices=["html", "text"], help="time one kind of input only (its baseline and runs)")
     args = ap.parse_args()
     if not args.ephemeral:
         start = time.perf_counter()
@@ -146,12 +147,15 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             html_dir, text_dir = build_corpus(Path(tmp, "corpus"), n, args.html, args.text)
             row: dict[str, float] = {}
-            docs, secs = bare_trafilatura(html_dir)
-            row["a_trafilatura"] = docs / secs
-            docs, secs = bare_ftfy(text_dir)
-            row["d_ftfy"] = docs / secs
+            kinds = [k for k in ("html", "text") if args.only in (None, k)]
+            if "html" in kinds:
+                docs, secs = bare_trafilatura(html_dir)
+                row["a_trafilatura"] = docs / secs
+            if "text" in kinds:
+                docs, secs = bare_ftfy(text_dir)
+                row["d_ftfy"] = docs / secs
             rss = []
-            for kind, inputs in (("html", html_dir), ("text", text_dir)):
+            for kind, inputs in ((k, html_dir if k == "html" else text_dir) for k in kinds):
                 for workers in (1, 2):
                     docs, wall, flow_s, peak = newsclean(inputs, Path(tmp, "out"), workers, args.ephemeral)
                     row[f"{kind}_w{workers}"] = docs / wall
@@ -160,17 +164,21 @@ def main() -> None:
             row["peak_rss_mib"] = max(rss) / 1024
             results[n] = row
         print(f"\nN = {n} ({n // 2} HTML, {n // 2} text)")
-        print(f"  (a) bare trafilatura.extract, HTML      {row['a_trafilatura']:8.1f}")
-        print(f"  (d) bare ftfy.fix_text, text            {row['d_ftfy']:8.1f}")
-        for kind in ("html", "text"):
+        if "html" in kinds:
+            print(f"  (a) bare trafilatura.extract, HTML      {row['a_trafilatura']:8.1f}")
+        if "text" in kinds:
+            print(f"  (d) bare ftfy.fix_text, text            {row['d_ftfy']:8.1f}")
+        for kind in kinds:
             print(
                 f"  newsclean {kind:<4} 1 worker {row[f'{kind}_w1']:8.1f} (flow only {row[f'{kind}_w1_flow']:.1f})"
                 f"   2 workers {row[f'{kind}_w2']:8.1f} (flow only {row[f'{kind}_w2_flow']:.1f})"
             )
-        print(f"  b/a  HTML, 1 worker vs bare trafilatura   {row['html_w1'] / row['a_trafilatura']:.2f}")
-        print(f"  c/b  HTML, 2 workers vs 1                 {row['html_w2'] / row['html_w1']:.2f}")
-        print(f"  c/b  text, 2 workers vs 1                 {row['text_w2'] / row['text_w1']:.2f}")
-        print(f"  b/d  text, 1 worker vs bare ftfy          {row['text_w1'] / row['d_ftfy']:.2f}")
+        if "html" in kinds:
+            print(f"  b/a  HTML, 1 worker vs bare trafilatura   {row['html_w1'] / row['a_trafilatura']:.2f}")
+            print(f"  c/b  HTML, 2 workers vs 1                 {row['html_w2'] / row['html_w1']:.2f}")
+        if "text" in kinds:
+            print(f"  c/b  text, 2 workers vs 1                 {row['text_w2'] / row['text_w1']:.2f}")
+            print(f"  b/d  text, 1 worker vs bare ftfy          {row['text_w1'] / row['d_ftfy']:.2f}")
         print(f"  peak RSS of the newsclean runs            {row['peak_rss_mib']:.0f} MiB")
     if len(results) > 1:
         small, large = min(results), max(results)

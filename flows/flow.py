@@ -126,8 +126,8 @@ async def clean_corpus(
         else:
             # The CLI starts the workers before importing Prefect, so that their start-up overlaps it.
             given = prestarted_pool.get()
-            pool = given if given is not None and given.fits(workers, config) else WorkerPool(workers, config)
-            pool.start()
+            pool = given if given is not None and given.fits(config) else WorkerPool(workers, config)
+            pool.use(workers)
             try:
                 summary = await _clean_batches(inputs, out, batch_size, workers, config, overwrite, pool)
             finally:

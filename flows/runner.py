@@ -224,13 +224,23 @@ class _Runner(socketserver.ThreadingUnixStreamServer):
         )
         with self._lock:
             warm, self._warm = self._warm, None
-        if warm is not None and warm.fits(workers, config):
+        if warm is not None and warm.fits(config):
+            warm.use(workers)  # a run with fewer workers leaves the others idle; with more, they start
             return warm
         if warm is not None:
             warm.close()
         pool = WorkerPool(workers, config)
         pool.start()
         return pool
+
+    def prestart(self) -> None:
+        """Start a pool for a run with the default settings, so that the first run finds its workers warm."""
+        from flows.config import build_config, default_workers
+        from flows.workers import WorkerPool
+
+        pool = WorkerPool(default_workers(), build_config(), html=True)
+        pool.start()
+        self.give_back(pool)
 
     def give_back(self, pool: WorkerPool | None) -> None:
         """Keep `pool` warm for the next run (None: keep none), closing the one kept before."""
@@ -329,6 +339,7 @@ def serve(path: Path, api_url: str, idle_minutes: int) -> None:
                 return
 
     threading.Thread(target=watch_idle, daemon=True).start()
+    runner.prestart()
     try:
         runner.serve_forever(poll_interval=0.2)
     finally:

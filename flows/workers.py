@@ -42,11 +42,13 @@ class WorkerStartError(RuntimeError):
     """Raised when a worker process cannot be started (it died or hung while importing)."""
 
 
-def _serve(conn: Connection, config: PipelineConfig, handler: Handler) -> None:
+def _serve(conn: Connection, config: PipelineConfig, handler: Handler, html: bool = False) -> None:
     """Answer requests until the pipe closes: ("warm",) imports the extractor, (source, now) processes."""
     # The supervisor handles Ctrl-C; a worker interrupted mid-document would only print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     warm_up()  # while the supervisor is still setting up the run
+    if html:
+        import trafilatura  # a worker started ahead of its runs loads everything at once
     # The modules and models loaded so far live as long as the process: keeping them out of the
     # collector's scans makes each document ~20 % cheaper (a full collection walks every object).
     gc.freeze()
@@ -76,14 +78,14 @@ def _serve(conn: Connection, config: PipelineConfig, handler: Handler) -> None:
 class Worker:
     """One child process and the pipe to it."""
 
-    def __init__(self, context: SpawnContext, config: PipelineConfig, handler: Handler) -> None:
+    def __init__(self, context: SpawnContext, config: PipelineConfig, handler: Handler, html: bool = False) -> None:
         self._conn, child = context.Pipe()
         self.process: SpawnProcess = context.Process(
-            target=_serve, args=(child, config, handler), name="newsclean-worker", daemon=True
+            target=_serve, args=(child, config, handler, html), name="newsclean-worker", daemon=True
         )
         self.process.start()
         child.close()
-        self.warm = False
+        self.warm = html  # ready means warm for HTML too
         self.ready = False
 
     def wait_ready(self) -> None:
@@ -180,8 +182,14 @@ class WorkerPool:
     back in its own order.
     """
 
-    def __init__(self, size: int, config: PipelineConfig, handler: Handler = process_one) -> None:
+    def __init__(
+        self, size: int, config: PipelineConfig, handler: Handler = process_one, *, html: bool = False
+    ) -> None:
         self.size = size
+        # Whether the workers load the HTML extractor as they start, not when the first page comes.
+        self._html = html
+        # How many of the workers take documents: a kept pool serves a later run with fewer workers.
+        self._active = size
         self.config = config
         self.handler = handler
         # Spawned, not forked: forking a process that runs Prefect's threads can deadlock.
@@ -190,6 +198,7 @@ class WorkerPool:
         self._workers: dict[int, Worker] = {}
         self._threads: list[threading.Thread] = []
         self._lock = threading.Lock()
+        self._active_changed = threading.Condition(self._lock)
         self._closing = False
         self._broken: WorkerStartError | None = None
         self._in_flight: dict[int, collections.deque[_Job]] = {}
@@ -198,21 +207,31 @@ class WorkerPool:
     def start(self) -> None:
         """Start the worker processes and their supervisors; the workers' imports overlap the caller's work."""
         with self._lock:
-            if self._threads or self._closing:
+            if self._closing:
                 return
-            for slot in range(self.size):
-                self._workers[slot] = Worker(self._context, self.config, self.handler)
-                self._threads.append(
+            threads = []
+            for slot in range(len(self._threads), self.size):
+                self._workers[slot] = Worker(self._context, self.config, self.handler, self._html)
+                threads.append(
                     threading.Thread(
                         target=self._supervise_safely, args=(slot,), name=f"newsclean-worker-{slot}", daemon=True
                     )
                 )
-        for thread in self._threads:
+            self._threads += threads
+        for thread in threads:
             thread.start()
 
-    def fits(self, size: int, config: PipelineConfig) -> bool:
-        """Tell whether this pool serves a run with `size` workers and `config`."""
-        return self.size == size and self.config == config and not self._closing
+    def fits(self, config: PipelineConfig) -> bool:
+        """Tell whether this pool can serve a run with `config` (any number of workers: see `use`)."""
+        return self.config == config and not self._closing
+
+    def use(self, size: int) -> None:
+        """Let `size` workers take documents from now on, starting more if the pool has fewer (call between runs)."""
+        with self._lock:
+            self.size = max(self.size, size)
+            self._active = size
+            self._active_changed.notify_all()
+        self.start()
 
     def run_batch(self, sources: list[str], now: dt.datetime) -> Iterator[Outcome]:
         """Yield the outcome of each input in order; a stuck or dead worker costs one document only."""
@@ -248,6 +267,8 @@ class WorkerPool:
                 if held is not None:
                     job, held = held, None
                 else:
+                    if not in_flight:
+                        self._wait_until_active(slot)
                     try:  # block for new work only when nothing is in flight
                         job = self._jobs.get(block=not in_flight)
                     except queue.Empty:
@@ -293,6 +314,11 @@ class WorkerPool:
             in_flight.popleft()
             head_started = time.monotonic()  # the next document's clock starts once this one is answered
             job.future.set_result(outcome)
+
+    def _wait_until_active(self, slot: int) -> None:
+        """Wait while this slot is set aside (a run with fewer workers than the pool has)."""
+        with self._lock:
+            self._active_changed.wait_for(lambda: slot < self._active or self._closing)
 
     def _prepare(self, slot: int, job: _Job, idle: bool) -> None:
         """Make the slot's worker ready for `job`: started, and warmed up for an HTML page."""
@@ -353,6 +379,7 @@ class WorkerPool:
         """Stop every worker and its supervisor."""
         with self._lock:
             self._closing = True
+            self._active_changed.notify_all()
             workers, threads = list(self._workers.values()), list(self._threads)
         for _ in threads:
             self._jobs.put(None)

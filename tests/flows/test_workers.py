@@ -72,6 +72,21 @@ def test_one_batch_keeps_every_worker_busy_and_keeps_its_order(inputs: list[str]
     assert {row["detail"] for row in rows} == {str(pid) for pid in pids} and len(pids) == 2
 
 
+def test_a_kept_pool_serves_runs_with_fewer_or_more_workers(inputs: list[str]) -> None:
+    sources = [s for s in inputs if Path(s).name.startswith("ok")] * 3
+    pool = WorkerPool(2, PipelineConfig(), handler=with_pid)
+    try:
+        pool.use(1)
+        one = {row["detail"] for _, row in pool.run_batch(sources, NOW)}
+        pool.use(3)
+        three = {row["detail"] for _, row in pool.run_batch(sources * 2, NOW)}
+        pids = set(pool.pids)
+    finally:
+        pool.close()
+    assert len(one) == 1  # the other worker stays idle
+    assert len(pids) == 3 and three == {str(pid) for pid in pids}
+
+
 def test_close_stops_every_worker(inputs: list[str]) -> None:
     pool = WorkerPool(2, PipelineConfig())
     list(pool.run_batch(inputs[:1], NOW))

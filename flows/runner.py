@@ -2,7 +2,8 @@
 
 A new `newsclean` process spends ~4 s before its first document here: importing Prefect (~2 s),
 FastAPI (~1 s, for the flow's parameters), creating the flow run, starting the workers. The runner
-pays that once: it imports the flow, keeps a pool of warm worker processes, and listens on a Unix
+pays that once: it imports the flow, starts a pool of worker processes for runs with the default
+settings (kept warm between runs; a run with other settings gets its own), and listens on a Unix
 socket in PREFECT_HOME. `newsclean run` sends it the run's parameters and gets the progress and
 the summary back, one JSON object a line; the run itself is an ordinary flow run on the local
 server, with its task runs and artifacts. A client that goes away (Ctrl-C, kill) cancels its run.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import os
 import signal
 import socket
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
     from flows.progress import ProgressSink
     from flows.workers import WorkerPool
 
+log = logging.getLogger(__name__)
 SOCKET_NAME = "newsclean-runner.sock"
 STARTUP_TIMEOUT_S = 60.0
 # AF_UNIX paths are limited to 107 bytes; a deeper PREFECT_HOME runs in-process instead.
@@ -234,12 +237,18 @@ class _Runner(socketserver.ThreadingUnixStreamServer):
         return pool
 
     def prestart(self) -> None:
-        """Start a pool for a run with the default settings, so that the first run finds its workers warm."""
+        """Start a pool for runs with the default settings and wait for it: the runner is ready when its workers are."""
         from flows.config import build_config, default_workers
-        from flows.workers import WorkerPool
+        from flows.workers import WorkerPool, WorkerStartError
 
         pool = WorkerPool(default_workers(), build_config(), html=True)
         pool.start()
+        try:
+            pool.wait_ready()
+        except WorkerStartError:  # a run starts its own workers, and says why they fail
+            log.exception("could not start the default worker pool")
+            pool.close()
+            return
         self.give_back(pool)
 
     def give_back(self, pool: WorkerPool | None) -> None:
@@ -338,8 +347,8 @@ def serve(path: Path, api_url: str, idle_minutes: int) -> None:
                 stop()
                 return
 
+    runner.prestart()  # before serving: a client's first ping waits for it
     threading.Thread(target=watch_idle, daemon=True).start()
-    runner.prestart()
     try:
         runner.serve_forever(poll_interval=0.2)
     finally:

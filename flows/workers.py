@@ -221,6 +221,13 @@ class WorkerPool:
         for thread in threads:
             thread.start()
 
+    def wait_ready(self) -> None:
+        """Wait until every worker has started (only before a run: the supervisors talk to them after)."""
+        with self._lock:
+            workers = list(self._workers.values())
+        for worker in workers:
+            worker.wait_ready()
+
     def fits(self, config: PipelineConfig) -> bool:
         """Tell whether this pool can serve a run with `config` (any number of workers: see `use`)."""
         return self.config == config and not self._closing
@@ -267,10 +274,8 @@ class WorkerPool:
                 if held is not None:
                     job, held = held, None
                 else:
-                    if not in_flight:
-                        self._wait_until_active(slot)
                     try:  # block for new work only when nothing is in flight
-                        job = self._jobs.get(block=not in_flight)
+                        job = self._jobs.get_nowait() if in_flight else self._next_job(slot)
                     except queue.Empty:
                         break
                 if job is None or self._closing:
@@ -315,10 +320,18 @@ class WorkerPool:
             head_started = time.monotonic()  # the next document's clock starts once this one is answered
             job.future.set_result(outcome)
 
-    def _wait_until_active(self, slot: int) -> None:
-        """Wait while this slot is set aside (a run with fewer workers than the pool has)."""
-        with self._lock:
-            self._active_changed.wait_for(lambda: slot < self._active or self._closing)
+    def _next_job(self, slot: int) -> _Job | None:
+        """Wait for the next job, while this slot takes jobs (a run may use fewer workers than the pool has)."""
+        while True:
+            with self._lock:
+                self._active_changed.wait_for(lambda: slot < self._active or self._closing)
+            try:  # wake up now and then: the pool may have set this slot aside while it waited
+                job = self._jobs.get(timeout=0.5)
+            except queue.Empty:
+                continue
+            if job is None or slot < self._active or self._closing:
+                return job
+            self._jobs.put(job)  # set aside meanwhile: leave it to a slot that takes jobs
 
     def _prepare(self, slot: int, job: _Job, idle: bool) -> None:
         """Make the slot's worker ready for `job`: started, and warmed up for an HTML page."""

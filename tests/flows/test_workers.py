@@ -76,6 +76,8 @@ def test_a_kept_pool_serves_runs_with_fewer_or_more_workers(inputs: list[str]) -
     sources = [s for s in inputs if Path(s).name.startswith("ok")] * 3
     pool = WorkerPool(2, PipelineConfig(), handler=with_pid)
     try:
+        pool.start()
+        pool.wait_ready()  # both supervisors are waiting for work when the next run wants one worker
         pool.use(1)
         one = {row["detail"] for _, row in pool.run_batch(sources, NOW)}
         pool.use(3)

@@ -615,7 +615,7 @@ class KeywordListRule(Rule):
         return bool(words) and words.most_common(1)[0][1] >= 0.5 * len(items)
 
 
-_WE = re.compile(r"\b(?:we|us|our|ours|we're|we’re|we've|we’ve)\b", _I)
+_WE_WORDS = frozenset({b"we", b"us", b"our", b"ours"})
 _YOU = re.compile(r"\b(?:you|your|yours|you're|you’re)\b", _I)
 _APPEAL_WORDS = re.compile(
     r"\b(?:support|donat\w*|contribut\w*|members?|membership|subscri\w*|paywalls?|journalism|ad-free|"
@@ -661,9 +661,12 @@ class AppealRule(Rule):
     def _measure(line: Line) -> tuple[int, bool, int, bool]:
         if line.n_words > 150:
             return 0, False, 0, False
-        plain = _QUOTED.sub(" ", line.core) if '"' in line.core or "“" in line.core or "«" in line.core else line.core
+        quoted = '"' in line.core or "“" in line.core or "«" in line.core
+        plain = _QUOTED.sub(" ", line.core) if quoted else line.core
         opening = _APPEAL_OPENING.match(plain) is not None
-        we = len(_WE.findall(plain))
+        # "we", "us", "our", "ours" as words, counted on the line's words (cheaper than a search).
+        words = _words(plain.casefold()) if quoted else _line_words(line)
+        we = sum(word in _WE_WORDS for word in words)
         if not we:  # every use of the other signals needs "we"
             return 0, False, 0, opening
         return we, _YOU.search(plain) is not None, len(_APPEAL_WORDS.findall(plain)), opening
@@ -727,9 +730,35 @@ class AuthorBioRule(Rule):
 # --- repetition ---------------------------------------------------------------------
 
 
-def _trigrams(text: str) -> frozenset[tuple[str, str, str]]:
-    words = WORD.findall(text.casefold())
-    return frozenset(zip(words, words[1:], words[2:], strict=False))
+# ASCII bytes that are not word characters, made spaces: splitting then yields the words `WORD` finds.
+_ASCII_WORDS = bytes(b if b < 0x80 and (chr(b).isalnum() or b == 0x5F) else 0x20 for b in range(256))
+_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")
+
+
+def _words(folded: str) -> list[bytes]:
+    """Return the words (`WORD` matches) of case-folded text, as UTF-8 bytes."""
+    # The word regex costs more than all the rest; ASCII text (and text whose only non-ASCII
+    # characters are punctuation such as curly quotes, made spaces first) is split by a byte table.
+    if not folded.isascii():
+        folded = _NON_ASCII_NON_WORD.sub(" ", folded)
+    if folded.isascii():
+        return folded.encode().translate(_ASCII_WORDS).split()
+    return [word.encode() for word in WORD.findall(folded)]
+
+
+def _line_words(line: Line) -> list[bytes]:
+    """Return the words of a line's text, case-folded (those of its key), computed once for all rules."""
+    return line.remember("words", lambda ln: _words(ln.key))
+
+
+def _trigrams(line: Line) -> frozenset[tuple[bytes, bytes, bytes]]:
+    """Return the word trigrams of a line, computed once for all passes."""
+
+    def compute(ln: Line) -> frozenset[tuple[bytes, bytes, bytes]]:
+        words = _line_words(ln)
+        return frozenset(zip(words, words[1:], words[2:], strict=False))
+
+    return line.remember("trigrams", compute)
 
 
 class DuplicateRule(Rule):
@@ -763,14 +792,14 @@ class RestatedRule(Rule):
     def select(self, doc: Doc, config: CleanConfig) -> Iterable[int]:
         """Select lines whose trigrams mostly stand in earlier kept lines."""
         hits: list[int] = []
-        earlier: set[tuple[str, str, str]] = set()
+        earlier: set[tuple[bytes, bytes, bytes]] = set()
         keys: set[str] = set()
         for line in doc.alive():
             # An exact repeat is the duplicate rule's to judge (interview questions repeat on purpose).
             if line.key in keys:
                 continue
             keys.add(line.key)
-            grams = line.remember("trigrams", lambda ln: _trigrams(ln.core))
+            grams = _trigrams(line)
             if line.n_words >= config.restated_min_words and grams:
                 share = len(grams & earlier) / len(grams)
                 if share >= config.restated_min_share:

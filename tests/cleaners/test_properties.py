@@ -6,7 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaners import CleanConfig, clean_text
-from cleaners.lines import Line, split_lines, word_count
+from cleaners.lines import WORD, Line, split_lines, word_count
+from cleaners.rules import _words
 from cleaners.unicode import fix_unicode
 
 CHROME = [
@@ -84,3 +85,10 @@ def test_words_counted_over_the_whole_text_are_those_of_the_word_pattern(lines: 
         assert line.n_words == word_count(line.core)
     cleaned = clean_text(text, extracted=extracted)
     assert cleaned.n_words == word_count(cleaned.text)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(ANY_LINE)
+def test_words_split_by_the_byte_table_are_those_of_the_word_pattern(line: str) -> None:
+    folded = line.casefold()
+    assert _words(folded) == [word.encode() for word in WORD.findall(folded)]

@@ -89,10 +89,15 @@ class Doc:
     language: str | None = None
     title: str | None = None
     removed: dict[int, str] = field(default_factory=dict)
+    # The alive lines and the number of removals they reflect: removals only grow, so a count that
+    # has not changed means the same lines (most rules look at them after a rule that removed nothing).
+    _alive: tuple[int, list[Line]] = field(default=(-1, []), repr=False, compare=False)
 
     def alive(self) -> list[Line]:
-        """Return the lines no rule has removed yet, in order."""
-        return [ln for ln in self.lines if ln.index not in self.removed]
+        """Return the lines no rule has removed yet, in order (callers must not change the list)."""
+        if self._alive[0] != len(self.removed):
+            self._alive = (len(self.removed), [ln for ln in self.lines if ln.index not in self.removed])
+        return self._alive[1]
 
 
 def split_lines(text: str, one_block_per_line: bool = False) -> list[Line]:

@@ -11,6 +11,9 @@ from typing import TypeVar
 import numpy as np
 
 _BULLET = re.compile(r"^(?:[*•·▪●◦‣∙\-–—>]+|\d{1,2}[.)])\s+")
+_BULLET_MARKS = "*•·▪●◦‣∙-–—>"
+# The characters `strip_edges` strips, among ASCII ones: all but letters and digits.
+_ASCII_EDGES = "".join(chr(c) for c in range(128) if not chr(c).isalnum())
 _NOT_WORD = re.compile(r"[\s\W_]+")
 WORD = re.compile(r"\w+")
 # Scripts written without spaces: count characters, not words, for length decisions.
@@ -48,7 +51,7 @@ class Line:
     def make(cls, index: int, text: str, block: int) -> Line:
         """Build a line from its text, computing its features once."""
         stripped = text.strip()
-        core = _BULLET.sub("", stripped, count=1)
+        core = _unbullet(stripped)
         counts = (len(WORD.findall(stripped)), len(_CJK.findall(stripped)))
         return cls.shaped(index, stripped, core, block, word_count(core), counts)
 
@@ -120,7 +123,7 @@ def split_lines(text: str, one_block_per_line: bool = False) -> list[Line]:
         if one_block_per_line and not previous_blank:
             block += 1
         start = offset + len(piece) - len(piece.lstrip())
-        core = _BULLET.sub("", stripped, count=1)
+        core = _unbullet(stripped)
         end = start + len(stripped)
         spans += (start, end - len(core), end)
         pieces.append((len(pieces), stripped, core, block))
@@ -165,8 +168,20 @@ def _char_tables() -> tuple[np.ndarray, np.ndarray]:
     return word, cjk
 
 
+def _unbullet(stripped: str) -> str:
+    """Return a stripped line without its bullet or list number."""
+    first = stripped[:1]
+    if first in _BULLET_MARKS or first.isdecimal():  # what the pattern can start with: most lines skip it
+        return _BULLET.sub("", stripped, count=1)
+    return stripped
+
+
 def strip_edges(text: str) -> str:
     """Strip white space, punctuation and underscores from both ends (`^[\\s\\W_]+|[\\s\\W_]+$`, in linear time)."""
+    # ASCII edges first, with str.strip; only a non-ASCII character left at an edge needs the pattern.
+    text = text.strip(_ASCII_EDGES)
+    if not text or (text[0].isascii() and text[-1].isascii()):
+        return text
     lead = _NOT_WORD.match(text)
     if lead:
         text = text[lead.end() :]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaners import CleanConfig, clean_text
-from cleaners.lines import WORD, Line, split_lines, word_count
-from cleaners.rules import _words
+from cleaners.lines import _BULLET, WORD, Line, _unbullet, split_lines, strip_edges, word_count
+from cleaners.rules import _AGENCY, _AGENCY_REACH, _CREDIT_SUFFIX, _words
 from cleaners.unicode import fix_unicode
 
 CHROME = [
@@ -92,3 +94,28 @@ def test_words_counted_over_the_whole_text_are_those_of_the_word_pattern(lines: 
 def test_words_split_by_the_byte_table_are_those_of_the_word_pattern(line: str) -> None:
     folded = line.casefold()
     assert _words(folded) == [word.encode() for word in WORD.findall(folded)]
+
+
+EDGY = st.text(st.one_of(st.characters(exclude_categories=["Cs"]), st.sampled_from(" _-–“”’.,*•1)")), max_size=40)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(EDGY)
+def test_shortcuts_give_what_the_patterns_give(text: str) -> None:
+    assert strip_edges(text) == re.sub(r"^[\s\W_]+|[\s\W_]+$", "", text)
+    stripped = text.strip()
+    assert _unbullet(stripped) == _BULLET.sub("", stripped, count=1)
+
+
+CREDITS = st.builds(
+    "".join,
+    st.lists(st.sampled_from(["Photo", ". ", "/", " Getty Images", "AFP", ", ", "file", "  ", "x" * 30]), max_size=8),
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(CREDITS)
+def test_a_credit_suffix_always_has_its_agency_within_reach(text: str) -> None:
+    text = text.strip()
+    if _CREDIT_SUFFIX.search(text):
+        assert _AGENCY.search(text, max(0, len(text) - _AGENCY_REACH))

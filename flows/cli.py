@@ -270,7 +270,7 @@ app.add_typer(server_app, name="server")
 
 @server_app.command("start")
 def server_start() -> None:
-    """Start the local Prefect server and the runner beside it (or report those running)."""
+    """Start the local Prefect server and the runner beside it, its worker processes up (or report those running)."""
     from flows.runner import ensure_runner
     from flows.server import DEFAULT_IDLE_MINUTES, ensure_server, prefect_home
 

@@ -63,7 +63,7 @@ class Line:
         ends_sentence = bool(tail) and tail[-1] in TERMINAL
         return cls(
             index, stripped, block, core != stripped, core, key, n_words, core.lower(), {}, *counts,
-            ends_sentence, _quotes(core),
+            ends_sentence, holds_any(core, _QUOTE_MARKS),
         )  # fmt: skip
 
     def remember(self, key: str, compute: Callable[[Line], T]) -> T:
@@ -73,14 +73,15 @@ class Line:
         return self.memo[key]  # type: ignore[return-value]
 
 
-def _quotes(text: str) -> bool:
-    """Tell whether `text` quotes speech."""
-    for mark in _QUOTE_MARKS:  # noqa: SIM110 (a loop: `any` over a generator costs more than the tests)
-        if mark in text:
+def holds_any(text: str, parts: tuple[str, ...]) -> bool:
+    """Tell whether `text` holds one of `parts` (a loop: `any` over a generator costs more than the tests)."""
+    for part in parts:  # noqa: SIM110
+        if part in text:
             return True
     return False
 
 
+# What quoted speech holds.
 _QUOTE_MARKS = ('"', "“", "”", "«", "»", "„", " ‘", "’ ")
 
 

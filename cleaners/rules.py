@@ -23,7 +23,7 @@ from cleaners.lexicon import (
     WIDGET_LINES,
     phrases,
 )
-from cleaners.lines import WORD, Doc, Line, strip_edges
+from cleaners.lines import WORD, Doc, Line, holds_any, strip_edges
 
 # What a removed line was, for the `captions` and `related` columns.
 CAPTION = "caption"
@@ -48,14 +48,6 @@ def _phrase_regex(items: Iterable[str], *, whole: bool) -> re.Pattern[str]:
     if whole:
         return re.compile(rf"^(?:{alternatives})$", _I)
     return re.compile(rf"^(?:{alternatives})(?=\W|$)", _I)
-
-
-def _holds(text: str, words: tuple[str, ...]) -> bool:
-    """Tell whether `text` holds one of `words`: what every match of a pattern needs, checked before searching it."""
-    for word in words:  # noqa: SIM110 (a loop: `any` over a generator costs more than the substring tests)
-        if word in text:
-            return True
-    return False
 
 
 _SEPARATOR = re.compile(r"^\s*[:|»›>\-–—]+\s*(?=\S)")
@@ -96,7 +88,7 @@ class PatternRule(Rule):
         """Match a line of at most `max_words` words in which `pattern` is found."""
         if line.n_words > self.max_words or (self.skip_quotes and line.has_quote):
             return False
-        if self.needs and not _holds(line.lower, self.needs):
+        if self.needs and not holds_any(line.lower, self.needs):
             return False
         return self.pattern.search(line.core.strip()) is not None
 
@@ -253,7 +245,7 @@ class CaptionCreditRule(Rule):
             return True
         if _CREDIT_PREFIX.match(text) or _CREDIT_ONLY.match(text):
             return True
-        if line.n_words <= 40 and _holds(line.lower, _CREDIT_TAIL_WORDS) and _CREDIT_TAIL.search(text):
+        if line.n_words <= 40 and holds_any(line.lower, _CREDIT_TAIL_WORDS) and _CREDIT_TAIL.search(text):
             return True
         if line.n_words > 90 or _AGENCY.search(text, max(0, len(text) - _AGENCY_REACH)) is None:
             return False
@@ -281,7 +273,7 @@ class CaptionMarkerRule(Rule):
         if _CAPTION_MARKERS_START.match(text):
             return True
         if (
-            _holds(line.lower, _CAPTION_MARKER_WORDS) or _holds(text, _CAPTION_MARKER_SIGNS)
+            holds_any(line.lower, _CAPTION_MARKER_WORDS) or holds_any(text, _CAPTION_MARKER_SIGNS)
         ) and _CAPTION_MARKERS.search(text):
             return True
         # AP-style captions give the weekday and the full date; prose says "on Tuesday".
@@ -430,7 +422,7 @@ class PromptRule(_LexiconRule):
                 return True
         if line.n_words > 45:
             return False
-        return _holds(line.lower, _PROMPT_WORDS) and _PROMPT_ANYWHERE.search(core) is not None
+        return holds_any(line.lower, _PROMPT_WORDS) and _PROMPT_ANYWHERE.search(core) is not None
 
 
 _PROMPT_ANYWHERE = re.compile(
@@ -495,7 +487,9 @@ class CreditLineRule(Rule):
         if line.n_words > 45:
             return False
         core = line.core.strip()
-        found = _CREDIT_LINE_START.match(core) or (_holds(line.lower, _CREDIT_LINE_WORDS) and _CREDIT_LINE.search(core))
+        found = _CREDIT_LINE_START.match(core) or (
+            holds_any(line.lower, _CREDIT_LINE_WORDS) and _CREDIT_LINE.search(core)
+        )
         if not found:
             return False
         # "Source:" also opens prose ("Source: the ministry said …") only when long.
@@ -574,7 +568,7 @@ class PostMetaRule(Rule):
         """Match a short line with two meta labels, or one label beside a numeric date."""
         if line.n_words > 30 or (line.ends_sentence and not _HAS_DATE.search(line.core)):
             return False
-        if ":" not in line.core and not _holds(line.lower, _META_VERBS):
+        if ":" not in line.core and not holds_any(line.lower, _META_VERBS):
             return False
         labels = len(_META_LABEL.findall(line.core))
         return labels >= 2 or (labels == 1 and _HAS_DATE.search(line.core) is not None)

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 
 from cleaners import ALL_RULE_NAMES, CleanConfig
 
-# A task run costs ~65-85 ms of Prefect client and server time here, on the cores the workers use
-# (bench/orchestration.py measures it). A text takes ~6-10 ms and an HTML page ~40-50 ms, so 400
-# documents a batch keep orchestration near 2-3 % on texts and under 0.5 % on pages (100 left it
-# at 6-14 % on texts). Workers share every batch's documents, so large batches still use them all.
+# A task run costs ~60-85 ms of Prefect client and server time here, on the cores the workers use
+# (bench/orchestration.py measures it). A text takes ~3.5-5 ms and an HTML page ~30-45 ms, so 400
+# documents a batch keep orchestration near 4 % on texts and under 0.5 % on pages (200 left it
+# near 8 % on texts). Workers share every batch's documents, so large batches still use them all.
 DEFAULT_BATCH_SIZE = 400
 
 

@@ -1,10 +1,26 @@
 """Prefect flows and the I/O around the cleaners: readers, extraction, batching, Parquet writing."""
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-try:
-    PIPELINE_VERSION = version("newsclean")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    PIPELINE_VERSION = "0.0.0+local"
+import functools
+
+
+@functools.cache
+def _version() -> str:
+    # Looked up on first use: importlib.metadata costs ~50 ms, paid by every `newsclean` command otherwise.
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("newsclean")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "0.0.0+local"
+
+
+def __getattr__(name: str) -> str:
+    """Return PIPELINE_VERSION, the installed newsclean version (PEP 562)."""
+    if name == "PIPELINE_VERSION":
+        return _version()
+    raise AttributeError(f"module 'flows' has no attribute {name!r}")
+
 
 __all__ = ["PIPELINE_VERSION"]

@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from cleaners import ALL_RULE_NAMES, CleanConfig
+from cleaners.config import CleanConfig
 
 # A task run costs ~60-85 ms of Prefect client and server time here, on the cores the workers use
 # (bench/orchestration.py measures it). A text takes ~3.5-5 ms and an HTML page ~30-45 ms, so 400
@@ -41,6 +41,8 @@ def build_config(
     doc_timeout: float | None = None,
 ) -> PipelineConfig:
     """Build the run configuration from flow parameters, rejecting unknown rule names."""
+    from cleaners import ALL_RULE_NAMES  # the rules themselves: loaded only when a run is configured
+
     disabled = frozenset(disabled_rules)
     unknown = disabled - ALL_RULE_NAMES
     if unknown:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pyarrow.dataset as ds
@@ -18,6 +20,23 @@ def test_help_lists_the_options() -> None:
     assert result.exit_code == 0
     for option in ("--out", "--workers", "--batch-size", "--disable-rule", "--doc-timeout", "--overwrite"):
         assert option in result.output
+
+
+def test_the_command_line_loads_no_cleaner_or_pyarrow_before_a_run_needs_them() -> None:
+    # A run handed to the runner never needs them here; loading them cost ~0.6 s of every command.
+    heavy = ("cleaners.rules", "numpy", "pyarrow", "prefect")
+    probe = f"import sys, flows.cli; print(sorted(m for m in {heavy!r} if m in sys.modules))"
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"
+
+
+def test_cleaners_load_each_exported_name_on_first_use() -> None:
+    import cleaners
+
+    for name in cleaners.__all__:
+        assert getattr(cleaners, name) is not None
+    with pytest.raises(AttributeError):
+        cleaners.no_such_name  # noqa: B018
 
 
 def test_missing_input_exits_with_usage_code(tmp_path: Path) -> None:

@@ -45,18 +45,25 @@ _CONTROL = re.compile(
 #   Every such pair, from ftfy's own charset list:
 _LEAD_BYTES = bytes(range(0xC2, 0xF5))
 _CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
-# ftfy restores a no-break space turned into a space after these lead bytes only (chardata.ALTERED_UTF8_RE).
-_SPACED_LEAD_BYTES = b"\xc2\xc3\xc5\xce\xd0\xd9\xe2\xe3\xf0"
+# ftfy restores a no-break space turned into a space right after these lead bytes (chardata.ALTERED_UTF8_RE)
+# of two-byte sequences, and of three- and four-byte ones only when a continuation byte follows the space.
+_SPACED_LEAD_BYTES = b"\xc2\xc3\xc5\xce\xd0\xd9"
+_SPACED_LONG_LEAD_BYTES = b"\xe2\xe3\xf0"
 
 
 @functools.cache
 def _mojibake_pairs() -> frozenset[str]:
+    """Return every two characters that may start a repair, and every three for a long lead and a space."""
     pairs: set[str] = set()
     for encoding in CHARMAP_ENCODINGS:
         leads = _decode_each(_LEAD_BYTES, encoding)
-        pairs.update(lead + cont for lead in leads for cont in _decode_each(_CONTINUATION_BYTES, encoding))
+        continuations = _decode_each(_CONTINUATION_BYTES, encoding)
+        pairs.update(lead + cont for lead in leads for cont in continuations)
         if encoding != "macroman":  # where ftfy does not look for them: "– " would be a false alarm
             pairs.update(lead + " " for lead in _decode_each(_SPACED_LEAD_BYTES, encoding))
+            # Three characters: Russian "в " is cp1251's 0xE2 and a space, in almost every line.
+            long_leads = _decode_each(_SPACED_LONG_LEAD_BYTES, encoding)
+            pairs.update(lead + " " + cont for lead in long_leads for cont in continuations)
             pairs.update(lead + "?" for lead in _decode_each(b"\xc2\xc3", encoding))
     return frozenset(pairs)
 
@@ -86,7 +93,7 @@ def needs_repair(text: str) -> bool:
     match = search(text)
     while match is not None:
         start = match.start()
-        if text[start : start + 2] not in pairs:
+        if text[start : start + 2] not in pairs and text[start : start + 3] not in pairs:
             match = search(text, start + 1)
             continue
         # ftfy fixes a text line by line, and repairs an encoding only in a line its badness

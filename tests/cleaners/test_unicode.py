@@ -14,15 +14,25 @@ WORDS = ["café", "naïve", "São Paulo", "Zürich", "привет", "Ελλάδ
 CHARSETS = ["latin-1", "cp1252", "cp1251", "cp1250", "cp1253", "iso-8859-2", "mac_roman", "cp437"]
 
 
+# Characters whose UTF-8 holds the byte 0xA0 after a two-, three- or four-byte lead: their mojibake
+# shows a no-break space, which copy and paste often turns into a space (ftfy restores those).
+NBSP_WORDS = ["à la", "⠁", "㠁", "𠀀", "†"]
+
+
 def _mojibake(word: str, charset: str) -> str:
     return word.encode("utf-8").decode(charset, errors="replace")
+
+
+def _spaced_mojibake(word: str, charset: str) -> str:
+    return _mojibake(word, charset).replace("\xa0", " ")
 
 
 PIECES = st.one_of(
     st.sampled_from(WORDS),
     st.builds(_mojibake, st.sampled_from(WORDS), st.sampled_from(CHARSETS)),
+    st.builds(_spaced_mojibake, st.sampled_from(NBSP_WORDS), st.sampled_from(CHARSETS)),
     st.text(st.characters(max_codepoint=0x2FFF, exclude_categories=["Cs"]), max_size=12),
-    st.sampled_from([" ", "\n", "?", "\xa0", "Ã ", "Â "]),
+    st.sampled_from([" ", "\n", "?", "\xa0", "Ã ", "Â ", "â ", "в ", "В ", "р "]),
 )
 
 
@@ -53,6 +63,13 @@ def test_pairs_in_lines_ftfy_finds_unremarkable_skip_ftfy() -> None:
     for text in ["Привет, «мир» — мир да", "A votação não terminou. São Paulo ganhou a ação em maçã "]:
         assert not needs_repair(text)
         assert ftfy.fix_text(text, FIX_CONFIG) == text
+
+
+def test_a_lost_no_break_space_after_a_long_lead_counts_only_before_a_continuation() -> None:
+    # "㠁" in UTF-8 is E3 A0 81: read as cp1252 with the no-break space lost, "ã " and "" remain.
+    assert needs_repair(_spaced_mojibake("The 㠁 sign and the café", "cp1252"))
+    # Russian "в " (0xE2 and a space in cp1251) before a letter is no such sequence.
+    assert not needs_repair("Он живёт в Москве и работает в центре\n" * 3)
 
 
 def test_only_the_line_with_mojibake_decides() -> None:

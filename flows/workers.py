@@ -161,8 +161,12 @@ def _exit_reason(process: SpawnProcess) -> str:
 # them when they fit its run, and the caller closes them.
 prestarted_pool: ContextVar[WorkerPool | None] = ContextVar("newsclean_prestarted_pool", default=None)
 
-# Documents sent ahead to a worker, so that it never waits for the supervisor between two documents.
-PIPELINE_DEPTH = 2
+# Documents sent ahead to a worker, so that it never waits for the supervisor between two documents:
+# enough for ~50 ms of work. The supervisor shares the runner's GIL with Parquet conversion and
+# Prefect's client, whose C calls hold it for tens of milliseconds; two texts (~8 ms) left a
+# worker idle 5-8 % of a text run, while two HTML pages already cover it.
+MIN_DEPTH, MAX_DEPTH = 2, 16
+QUEUED_WORK_S = 0.05
 
 
 class _Job:
@@ -179,10 +183,10 @@ class _Job:
 class WorkerPool:
     """`size` supervised worker processes fed from one queue of documents.
 
-    Each worker has a supervising thread that keeps `PIPELINE_DEPTH` documents in flight to it, so
-    the worker never waits for the supervisor between two documents. Batches put their documents
-    on the shared queue, so even a single batch keeps every worker busy; a batch's outcomes come
-    back in its own order.
+    Each worker has a supervising thread that keeps ~50 ms of documents in flight to it (2 to 16,
+    by how long its documents take), so the worker never waits for the supervisor between two.
+    Batches put their documents on the shared queue, so even a single batch keeps every worker
+    busy; a batch's outcomes come back in its own order.
     """
 
     def __init__(
@@ -272,8 +276,9 @@ class WorkerPool:
         in_flight = self._in_flight[slot] = collections.deque()
         held: _Job | None = None  # an HTML page waiting for the pipe to drain before the warm-up
         head_started = 0.0
+        depth, per_doc = MIN_DEPTH, QUEUED_WORK_S / MIN_DEPTH
         while True:
-            while len(in_flight) < PIPELINE_DEPTH:
+            while len(in_flight) < depth:
                 if held is not None:
                     job, held = held, None
                 else:
@@ -320,7 +325,11 @@ class WorkerPool:
                 outcome = REJECT, reject_row(Reject(job.source, WORKER, "worker_crashed", detail), job.now)
                 self._resend_rest(slot, in_flight)
             in_flight.popleft()
-            head_started = time.monotonic()  # the next document's clock starts once this one is answered
+            answered = time.monotonic()
+            # A moving average of the time per document sets how many to keep in flight.
+            per_doc += 0.1 * (answered - head_started - per_doc)
+            depth = max(MIN_DEPTH, min(MAX_DEPTH, int(QUEUED_WORK_S / max(per_doc, 1e-4)) + 1))
+            head_started = answered  # the next document's clock starts once this one is answered
             job.future.set_result(outcome)
 
     def _next_job(self, slot: int) -> _Job | None:

@@ -95,11 +95,15 @@ def read_bytes(source: str, config: PipelineConfig) -> bytes:
         if storage.is_uri(source):
             data, size = storage.read_prefix(source, config.max_bytes)
         else:
-            size = os.stat(source).st_size
             data = b""
-            if size <= config.max_bytes:
-                with open(source, "rb") as fh:
-                    data = fh.read(config.max_bytes + 1)
+            with open(source, "rb") as fh:
+                size = os.fstat(fh.fileno()).st_size
+                if size <= config.max_bytes:
+                    # Read what the size says, and then at most up to the cap: asking for the cap
+                    # at once allocates a buffer of that size (20 MB) for every file.
+                    data = fh.read(size + 1)
+                    if len(data) > size:  # the file grew since: read on, to the cap
+                        data += fh.read(config.max_bytes + 1 - len(data))
     except OSError as exc:
         raise RejectError(READ, "unreadable", str(exc)) from exc
     if size > config.max_bytes or len(data) > config.max_bytes:
@@ -134,8 +138,10 @@ def decode(data: bytes, *, html: bool) -> tuple[str, str]:
                     return data.decode(declared), declared
                 except (UnicodeDecodeError, LookupError):
                     pass
-    if _is_utf8(data):
+    try:
         return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes  # imported lazily: only non-UTF-8 inputs need it
 
     name = _detect_codec(list(from_bytes(data[:200_000])))

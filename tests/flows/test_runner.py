@@ -156,3 +156,12 @@ def _runner_pid(home: Path) -> int:
     pid = runner_pid(home)
     assert pid is not None
     return pid
+
+
+def test_the_runners_small_ca_bundle_loads_as_one_certificate(tmp_path: Path) -> None:
+    import ssl
+
+    from flows.runner import _small_ca_bundle
+
+    context = ssl.create_default_context(cafile=str(_small_ca_bundle(tmp_path)))
+    assert len(context.get_ca_certs()) == 1

@@ -229,6 +229,11 @@ _WEEKDAY_DATE = re.compile(
 )
 
 
+def _credit_only(line: Line) -> bool:
+    """Tell whether a line is only a picture credit ("Al Goldis, Associated Press"), once for all passes."""
+    return line.remember("credit_only", lambda ln: _CREDIT_ONLY.match(ln.core) is not None)
+
+
 class CaptionCreditRule(Rule):
     """Photo captions and credits: "(Photo by X/AFP via Getty Images)", "(PA)", "Photo: X, AP"."""
 
@@ -243,7 +248,7 @@ class CaptionCreditRule(Rule):
         # Every credit in brackets closes the line.
         if text.rstrip().endswith(")") and _CREDIT_PAREN.search(text) and not self._quoted_tail(text):
             return True
-        if _CREDIT_PREFIX.match(text) or _CREDIT_ONLY.match(text):
+        if _CREDIT_PREFIX.match(text) or _credit_only(line):
             return True
         if line.n_words <= 40 and holds_any(line.lower, _CREDIT_TAIL_WORDS) and _CREDIT_TAIL.search(text):
             return True
@@ -291,7 +296,7 @@ class CaptionBeforeCreditRule(Rule):
         alive = doc.alive()
         hits: list[int] = []
         for prev, line in pairwise(alive):
-            if not (_CREDIT_ONLY.match(line.core) and line.n_words <= 10):
+            if line.n_words > 10 or not _credit_only(line):
                 continue
             if prev.n_words > 70 or prev.has_quote or (prev.bullet and prev.ends_sentence):
                 continue

@@ -6,8 +6,9 @@ import datetime as dt
 import hashlib
 import logging
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from cleaners import clean_text, detect_language
 from flows import PIPELINE_VERSION
@@ -18,6 +19,7 @@ from flows.readers import doc_id, read_document
 
 CLEAN = "clean"
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 EXAMPLES_PER_RULE = 3
@@ -65,19 +67,29 @@ def warm_up() -> None:
     clean_text("warm " * 50, language=detect_language("warm " * 50))
 
 
+def load_document(source: str, config: PipelineConfig) -> Document:
+    """Read one input, and extract the article of an HTML page; raise RejectError when that fails."""
+    doc = read_document(source, config)
+    return extract_html(doc, config) if doc.input_format == HTML else doc
+
+
+def identify_language(doc: Document) -> Document:
+    """Set the language of the text the cleaners will see (a page's body, a text's raw text)."""
+    if doc.language is None:
+        doc.language = detect_language(doc.body if doc.input_format == HTML else doc.raw)
+    return doc
+
+
 def clean_document(doc: Document, config: PipelineConfig) -> Document:
-    """Run the line cleaners over a document whose body (HTML) or raw text (plain text) is set."""
+    """Run the line cleaners over a document whose body (HTML) or raw text (plain text) and language are set."""
     extracted = doc.input_format == HTML
-    source_text = doc.body if extracted else doc.raw
-    language = doc.language or detect_language(source_text)
     cleaned = clean_text(
-        source_text,
+        doc.body if extracted else doc.raw,
         config.clean,
-        language=language,
+        language=doc.language,
         title=doc.title,
         extracted=extracted,
     )
-    doc.language = language
     doc.text = cleaned.text
     doc.removed = cleaned.removals
     doc.marks = cleaned.marks
@@ -90,36 +102,69 @@ def clean_document(doc: Document, config: PipelineConfig) -> Document:
     return doc
 
 
-def process_source(source: str, config: PipelineConfig) -> Document:
-    """Read, extract (HTML) and clean one input; raise RejectError when it yields no article."""
-    doc = read_document(source, config)
-    if doc.input_format == HTML:
-        doc = extract_html(doc, config)
+def finish_document(doc: Document, config: PipelineConfig, now: dt.datetime) -> Outcome:
+    """Clean a loaded document whose language is set into its article row; raise RejectError when nothing is left."""
     doc = clean_document(doc, config)
     if doc.n_words < config.min_words:
         raise RejectError(CLEAN, "extract_empty", "no body text left after cleaning")
-    return doc
+    return ARTICLE, article_row(doc, now)
+
+
+def process_group(sources: Sequence[str], config: PipelineConfig, now: dt.datetime) -> Iterator[Outcome]:
+    """Process inputs stage by stage, yielding each outcome in order; never raise for a bad document.
+
+    All are loaded, then all languages identified, then each is cleaned: one stage run over several
+    documents keeps its code and tables (the language model's ~70 MB) in the processor's caches,
+    which makes texts ~10 % cheaper than one by one.
+    """
+    loaded = [_guarded(source, now, load_document, source, config) for source in sources]
+    ready = [
+        _guarded(item.source, now, identify_language, item) if isinstance(item, Document) else item for item in loaded
+    ]
+    for item in ready:
+        yield _guarded(item.source, now, finish_document, item, config, now) if isinstance(item, Document) else item
 
 
 def process_one(source: str, config: PipelineConfig, now: dt.datetime) -> Outcome:
     """Process one input into its article row or reject row; never raise for a bad document."""
+    return next(process_group([source], config, now))
+
+
+def _guarded(source: str, now: dt.datetime, stage: Callable[..., T], *args: Any) -> T | Outcome:
+    """Run one stage for `source`, turning a failure into its reject outcome."""
     try:
-        doc = process_source(source, config)
+        return stage(*args)
     except RejectError as exc:
         return REJECT, reject_row(Reject(source, exc.stage, exc.reason, exc.detail), now)
     except Exception as exc:  # a bug or a library failure on one page must not sink the batch
         log.exception("unexpected failure on %s", source)
         return REJECT, reject_row(Reject(source, "process", "error", f"{type(exc).__name__}: {exc}"), now)
-    return ARTICLE, article_row(doc, now)
+
+
+# Documents processed together in one process: enough to keep each stage's tables warm.
+GROUP_SIZE = 16
 
 
 def process_batch(sources: Iterable[str], config: PipelineConfig) -> BatchResult:
-    """Process inputs one by one in this process; a failing document becomes a reject row."""
+    """Process inputs in this process, in groups; a failing document becomes a reject row."""
     result = BatchResult()
     now = dt.datetime.now(dt.UTC)
-    for source in sources:
-        result.add(process_one(source, config, now))
+    for group in batched(sources, GROUP_SIZE):
+        for outcome in process_group(group, config, now):
+            result.add(outcome)
     return result
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Yield lists of `size` items (the last may be shorter) without materialising `items`."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def article_row(doc: Document, now: dt.datetime) -> dict[str, object]:

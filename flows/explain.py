@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flows.clean import clean_document
+from flows.clean import clean_document, identify_language, load_document
 from flows.config import PipelineConfig
-from flows.document import HTML
-from flows.extract import extract_html
-from flows.readers import read_document
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,10 +28,7 @@ class Explanation:
 def explain(source: str, config: PipelineConfig | None = None) -> Explanation:
     """Read, extract and clean one input file and return each line with its fate."""
     config = config or PipelineConfig()
-    doc = read_document(source, config)
-    if doc.input_format == HTML:
-        doc = extract_html(doc, config)
-    doc = clean_document(doc, config)
+    doc = clean_document(identify_language(load_document(source, config)), config)
     return Explanation(
         source=source,
         input_format=doc.input_format,

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -20,7 +20,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from pydantic import Field
 
 from flows import PIPELINE_VERSION
-from flows.clean import EXAMPLES_PER_RULE, BatchResult, process_batch
+from flows.clean import EXAMPLES_PER_RULE, BatchResult, batched, process_batch
 from flows.config import DEFAULT_BATCH_SIZE, PipelineConfig, build_config, default_workers
 from flows.output import BatchStats, OutputError, lock_output, prepare_output
 from flows.progress import progress_sink
@@ -69,18 +69,6 @@ def clean_batch(
     for outcome in pool.run_batch(sources, dt.datetime.now(dt.UTC)):
         result.add(outcome)
     return write_batch(out, part, batch, result, config)
-
-
-def batched(items: Iterable[str], size: int) -> Iterator[list[str]]:
-    """Yield lists of `size` items (the last may be shorter) without materialising `items`."""
-    batch: list[str] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def config_to_json(config: PipelineConfig) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import datetime as dt
+import functools
 import gc
 import logging
 import multiprocessing
@@ -19,15 +20,15 @@ import queue
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from contextvars import ContextVar
 from multiprocessing.connection import Connection
 from multiprocessing.context import SpawnContext, SpawnProcess
 
-from flows.clean import REJECT, Outcome, process_one, reject_row, warm_up
+from flows.clean import REJECT, Outcome, process_group, process_one, reject_row, warm_up
 from flows.config import PipelineConfig
-from flows.document import HTML, Reject
+from flows.document import HTML, TEXT, Reject
 from flows.readers import input_format
 
 WORKER = "worker"
@@ -35,6 +36,10 @@ WORKER = "worker"
 STARTUP_TIMEOUT = 120.0
 
 Handler = Callable[[str, PipelineConfig, dt.datetime], Outcome]
+GroupHandler = Callable[[Sequence[str], PipelineConfig, dt.datetime], Iterator[Outcome]]
+# Texts a worker takes together when they wait in its pipe (see flows.clean.process_group); each
+# answer still goes back alone, in order, as soon as it is ready.
+MAX_GROUP = 16
 log = logging.getLogger(__name__)
 
 
@@ -42,8 +47,33 @@ class WorkerStartError(RuntimeError):
     """Raised when a worker process cannot be started (it died or hung while importing)."""
 
 
-def _serve(conn: Connection, config: PipelineConfig, handler: Handler, html: bool = False) -> None:
-    """Answer requests until the pipe closes: ("warm",) imports the extractor, (source, now) processes."""
+def _one_by_one(
+    handler: Handler, sources: Sequence[str], config: PipelineConfig, now: dt.datetime
+) -> Iterator[Outcome]:
+    """Run a per-document handler over a group (handlers other than the pipeline's own, in tests)."""
+    for source in sources:
+        yield handler(source, config, now)
+
+
+def group_handler(handler: Handler) -> GroupHandler:
+    """Return how a worker processes a group of documents with `handler`."""
+    return process_group if handler is process_one else functools.partial(_one_by_one, handler)
+
+
+def _groupable(message: object, now: dt.datetime) -> bool:
+    """Tell whether a request may join a group of texts taken at `now`."""
+    if not (isinstance(message, tuple) and len(message) == 3):
+        return False
+    source, taken, alone = message
+    return not alone and taken == now and input_format(source) == TEXT
+
+
+def _serve(conn: Connection, config: PipelineConfig, process: GroupHandler, html: bool = False) -> None:
+    """Answer requests until the pipe closes: ("warm",) imports the extractor, (source, now, alone) processes.
+
+    Texts waiting in the pipe are taken together (up to MAX_GROUP), unless sent `alone`: the
+    supervisor sends alone the documents of a group that hung or crashed, to find which one did.
+    """
     # The supervisor handles Ctrl-C; a worker interrupted mid-document would only print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     warm_up()  # while the supervisor is still setting up the run
@@ -56,9 +86,10 @@ def _serve(conn: Connection, config: PipelineConfig, handler: Handler, html: boo
     # every 700 allocations cost ~5 % of the time on plain text. They die with their document anyway.
     gc.set_threshold(10_000, 20, 20)
     conn.send("ready")
+    waiting: object = None  # a request read while gathering a group, that did not fit in it
     while True:
         try:
-            message = conn.recv()
+            message, waiting = (waiting if waiting is not None else conn.recv()), None
         except (EOFError, OSError):  # the supervisor is gone
             return
         if message is None:
@@ -70,21 +101,39 @@ def _serve(conn: Connection, config: PipelineConfig, handler: Handler, html: boo
 
             conn.send("warm")
             continue
-        source, now = message
+        source, now, _alone = message  # type: ignore[misc]
+        group = [source]
+        if _groupable(message, now):
+            while len(group) < MAX_GROUP and conn.poll():
+                try:
+                    waiting = conn.recv()
+                except (EOFError, OSError):
+                    break
+                if not _groupable(waiting, now):
+                    break
+                group.append(waiting[0])  # type: ignore[index]
+                waiting = None
+        answered = 0
         try:
-            outcome = handler(source, config, now)
-        except Exception as exc:  # the handler's own guard failed; still answer for this input
-            outcome = REJECT, reject_row(Reject(source, WORKER, "error", f"{type(exc).__name__}: {exc}"), now)
-        conn.send(outcome)
+            for outcome in process(group, config, now):
+                conn.send(outcome)
+                answered += 1
+        except Exception as exc:  # the handler's own guard failed; still answer for these inputs
+            detail = f"{type(exc).__name__}: {exc}"
+            for rest in group[answered:]:
+                conn.send((REJECT, reject_row(Reject(rest, WORKER, "error", detail), now)))
+            answered = len(group)
+        for rest in group[answered:]:  # a handler that answered too few: never leave one waiting
+            conn.send((REJECT, reject_row(Reject(rest, WORKER, "error", "no outcome from the handler"), now)))
 
 
 class Worker:
     """One child process and the pipe to it."""
 
-    def __init__(self, context: SpawnContext, config: PipelineConfig, handler: Handler, html: bool = False) -> None:
+    def __init__(self, context: SpawnContext, config: PipelineConfig, work: GroupHandler, html: bool = False) -> None:
         self._conn, child = context.Pipe()
         self.process: SpawnProcess = context.Process(
-            target=_serve, args=(child, config, handler, html), name="newsclean-worker", daemon=True
+            target=_serve, args=(child, config, work, html), name="newsclean-worker", daemon=True
         )
         self.process.start()
         child.close()
@@ -115,9 +164,9 @@ class Worker:
             self._expect("warm")
             self.warm = True
 
-    def send(self, source: str, now: dt.datetime) -> None:
-        """Send one input; its outcome comes back, in order, through `receive`."""
-        self._conn.send((source, now))
+    def send(self, source: str, now: dt.datetime, alone: bool = False) -> None:
+        """Send one input (`alone`: not to be grouped); its outcome comes back, in order, through `receive`."""
+        self._conn.send((source, now, alone))
 
     def receive(self, timeout: float) -> Outcome:
         """Wait for the oldest unanswered input's outcome; raise TimeoutError or EOFError (the worker died)."""
@@ -172,12 +221,14 @@ QUEUED_WORK_S = 0.05
 class _Job:
     """One input waiting for its outcome."""
 
-    __slots__ = ("future", "now", "source")
+    __slots__ = ("alone", "future", "now", "source")
 
     def __init__(self, source: str, now: dt.datetime) -> None:
         self.source = source
         self.now = now
         self.future: Future[Outcome] = Future()
+        # Set once the job was in flight in a group that hung or crashed: it is then processed alone.
+        self.alone = False
 
 
 class WorkerPool:
@@ -190,7 +241,13 @@ class WorkerPool:
     """
 
     def __init__(
-        self, size: int, config: PipelineConfig, handler: Handler = process_one, *, html: bool = False
+        self,
+        size: int,
+        config: PipelineConfig,
+        handler: Handler = process_one,
+        *,
+        html: bool = False,
+        group: GroupHandler | None = None,
     ) -> None:
         self.size = size
         # Whether the workers load the HTML extractor as they start, not when the first page comes.
@@ -199,6 +256,8 @@ class WorkerPool:
         self._active = size
         self.config = config
         self.handler = handler
+        # How a worker processes the texts it takes together (default: the handler's group form).
+        self._process = group or group_handler(handler)
         # Spawned, not forked: forking a process that runs Prefect's threads can deadlock.
         self._context = multiprocessing.get_context("spawn")
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
@@ -218,7 +277,7 @@ class WorkerPool:
                 return
             threads = []
             for slot in range(len(self._threads), self.size):
-                self._workers[slot] = Worker(self._context, self.config, self.handler, self._html)
+                self._workers[slot] = Worker(self._context, self.config, self._process, self._html)
                 threads.append(
                     threading.Thread(
                         target=self._supervise_safely, args=(slot,), name=f"newsclean-worker-{slot}", daemon=True
@@ -300,7 +359,7 @@ class WorkerPool:
                     self._fail([job])
                     continue
                 with contextlib.suppress(OSError):  # a dead worker: the head's receive finds out and resends
-                    self._workers[slot].send(job.source, job.now)
+                    self._workers[slot].send(job.source, job.now, job.alone)
                 if not in_flight:
                     head_started = time.monotonic()
                 in_flight.append(job)
@@ -311,6 +370,13 @@ class WorkerPool:
             try:
                 outcome = worker.receive(max(self.config.doc_timeout - (time.monotonic() - head_started), 0.0))
             except TimeoutError:
+                if not self._blame_head(in_flight):
+                    log.warning(
+                        "%s: no result after %.1f s in a group; retrying it alone", job.source, self.config.doc_timeout
+                    )
+                    self._retry_alone(slot, in_flight)
+                    head_started = time.monotonic()
+                    continue
                 log.warning("%s: no result after %.1f s; worker killed", job.source, self.config.doc_timeout)
                 detail = f"still processing after {self.config.doc_timeout:g} s; stopped"
                 outcome = REJECT, reject_row(Reject(job.source, WORKER, "timeout", detail), job.now)
@@ -320,6 +386,11 @@ class WorkerPool:
                     self._fail(in_flight)
                     return
                 reason = worker.exit_reason
+                if not self._blame_head(in_flight):
+                    log.warning("%s: worker process died (%s) in a group; retrying it alone", job.source, reason)
+                    self._retry_alone(slot, in_flight)
+                    head_started = time.monotonic()
+                    continue
                 log.warning("%s: worker process died (%s); replaced", job.source, reason)
                 detail = f"worker process died ({reason}) while processing this input"
                 outcome = REJECT, reject_row(Reject(job.source, WORKER, "worker_crashed", detail), job.now)
@@ -361,6 +432,31 @@ class WorkerPool:
         if any(input_format(job.source) == HTML for job in jobs):
             worker.warm_up()
 
+    @staticmethod
+    def _blame_head(in_flight: collections.deque[_Job]) -> bool:
+        """Tell whether the oldest unanswered document is the one that hung or crashed the worker.
+
+        It is when it was processed alone, or is the only one unanswered (answers come in order).
+        Otherwise the worker may have been loading a later text of its group: all go again, alone.
+        """
+        return in_flight[0].alone or len(in_flight) == 1
+
+    def _retry_alone(self, slot: int, in_flight: collections.deque[_Job]) -> None:
+        """Replace the slot's worker and send it every unanswered document again, each to be processed alone."""
+        for job in in_flight:
+            job.alone = True
+        worker = self._replace(slot)
+        try:
+            self._make_ready(worker, in_flight)
+        except WorkerStartError as exc:
+            self._broken = self._broken or exc
+            self._fail(in_flight)
+            in_flight.clear()
+            return
+        for job in in_flight:
+            with contextlib.suppress(OSError):
+                worker.send(job.source, job.now, alone=True)
+
     def _resend_rest(self, slot: int, in_flight: collections.deque[_Job]) -> None:
         """Replace the slot's worker and send it what the old one had not started (all but the head)."""
         worker = self._replace(slot)
@@ -375,14 +471,14 @@ class WorkerPool:
             return
         for job in rest:
             with contextlib.suppress(OSError):
-                worker.send(job.source, job.now)
+                worker.send(job.source, job.now, job.alone)
 
     def _replace(self, slot: int) -> Worker:
         with self._lock:
             old = self._workers[slot]
             self.replaced += 1
         old.stop(kill=True)
-        worker = Worker(self._context, self.config, self.handler)
+        worker = Worker(self._context, self.config, self._process)
         with self._lock:
             self._workers[slot] = worker
         return worker

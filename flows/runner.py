@@ -240,9 +240,11 @@ class _Runner(socketserver.ThreadingUnixStreamServer):
         """Start a pool for runs with the default settings and wait for it: the runner is ready when its workers are."""
         from flows.config import build_config, default_workers
         from flows.workers import WorkerPool, WorkerStartError
+        from flows.write import warm_up
 
         pool = WorkerPool(default_workers(), build_config(), html=True)
         pool.start()
+        warm_up()  # while the workers start
         try:
             pool.wait_ready()
         except WorkerStartError:  # a run starts its own workers, and says why they fail

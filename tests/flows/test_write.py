@@ -92,3 +92,23 @@ def test_prepare_output_removes_old_datasets_only(tmp_path: Path) -> None:
     (tmp_path / "keep.json").write_text(json.dumps({}))
     prepare_output(str(tmp_path), "{}", overwrite=True)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.json"]
+
+
+def test_warm_up_writes_both_tables_and_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    import flows.write
+
+    written: list[str] = []
+
+    def write_part_and_note(out: str, table_name: str, *args: object) -> str:
+        path = write_part(out, table_name, *args)  # type: ignore[arg-type]
+        written.append(table_name)
+        assert ds.dataset(path).count_rows() == 0
+        return path
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(flows.write, "write_part", write_part_and_note)
+    flows.write.warm_up()
+    assert sorted(written) == sorted([ARTICLES, REJECTS])
+    assert list(tmp_path.iterdir()) == []

@@ -7,7 +7,9 @@ Builds a corpus of N documents: HTML pages from ../shared/corpus/aeb-dev and pla
   (b) `newsclean run` end to end with 1 worker, on the HTML and on the texts;
   (c) `newsclean run` with 2 workers, on the HTML and on the texts;
   (d) bare ftfy.fix_text over the texts, in this process;
-and prints docs/s, the ratios b/a, c/b and b/d, and the peak RSS of the newsclean runs.
+and prints docs/s, the ratios b/a, c/b and b/d, and the peak RSS of the newsclean runs. Each
+baseline runs right before and right after newsclean's runs of its documents; the mean of the two
+is the reference (both are printed), since this machine's speed drifts by ±15 % over minutes.
 Timings of (b) and (c) are wall times of the whole command, a new process each time. The reused
 local Prefect server and the runner beside it are started (and their one-time start timed) before
 them, as a user's first run would; `--ephemeral` times every run in its own process with Prefect's
@@ -148,26 +150,35 @@ def main() -> None:
             html_dir, text_dir = build_corpus(Path(tmp, "corpus"), n, args.html, args.text)
             row: dict[str, float] = {}
             kinds = [k for k in ("html", "text") if args.only in (None, k)]
-            if "html" in kinds:
-                docs, secs = bare_trafilatura(html_dir)
-                row["a_trafilatura"] = docs / secs
-            if "text" in kinds:
-                docs, secs = bare_ftfy(text_dir)
-                row["d_ftfy"] = docs / secs
             rss = []
-            for kind, inputs in ((k, html_dir if k == "html" else text_dir) for k in kinds):
+            for kind in kinds:
+                inputs = html_dir if kind == "html" else text_dir
+                baseline, key = (bare_trafilatura, "a_trafilatura") if kind == "html" else (bare_ftfy, "d_ftfy")
+                # The baseline runs right before and right after newsclean's runs of the same documents,
+                # and their mean is the reference: this machine's speed drifts by ±15 % over minutes.
+                docs, secs = baseline(inputs)
+                row[f"{key}_before"] = docs / secs
                 for workers in (1, 2):
                     docs, wall, flow_s, peak = newsclean(inputs, Path(tmp, "out"), workers, args.ephemeral)
                     row[f"{kind}_w{workers}"] = docs / wall
                     row[f"{kind}_w{workers}_flow"] = docs / flow_s
                     rss.append(peak)
+                docs, secs = baseline(inputs)
+                row[f"{key}_after"] = docs / secs
+                row[key] = (row[f"{key}_before"] + row[f"{key}_after"]) / 2
             row["peak_rss_mib"] = max(rss) / 1024
             results[n] = row
         print(f"\nN = {n} ({n // 2} HTML, {n // 2} text)")
         if "html" in kinds:
-            print(f"  (a) bare trafilatura.extract, HTML      {row['a_trafilatura']:8.1f}")
+            print(
+                f"  (a) bare trafilatura.extract, HTML      {row['a_trafilatura']:8.1f}"
+                f" (before {row['a_trafilatura_before']:.1f}, after {row['a_trafilatura_after']:.1f})"
+            )
         if "text" in kinds:
-            print(f"  (d) bare ftfy.fix_text, text            {row['d_ftfy']:8.1f}")
+            print(
+                f"  (d) bare ftfy.fix_text, text            {row['d_ftfy']:8.1f}"
+                f" (before {row['d_ftfy_before']:.1f}, after {row['d_ftfy_after']:.1f})"
+            )
         for kind in kinds:
             print(
                 f"  newsclean {kind:<4} 1 worker {row[f'{kind}_w1']:8.1f} (flow only {row[f'{kind}_w1_flow']:.1f})"

@@ -10,13 +10,15 @@ Builds a corpus of N documents: HTML pages from ../shared/corpus/aeb-dev and pla
 and prints docs/s, the ratios b/a, c/b and b/d, and the peak RSS of the newsclean runs. Each
 baseline runs right before and right after newsclean's runs of its documents; the mean of the two
 is the reference (both are printed), since this machine's speed drifts by ±15 % over minutes.
+`--rounds R` repeats all that R times and reports the medians and each round's ratios.
 Timings of (b) and (c) are wall times of the whole command, a new process each time. The reused
 local Prefect server and the runner beside it are started (and their one-time start timed) before
 them, as a user's first run would; `--ephemeral` times every run in its own process with Prefect's
 embedded temporary server instead. Peak RSS sums every process doing the work (command, runner,
 workers), sampled every 0.2 s.
 
-Usage: bench/throughput.py [--sizes 1000 10000] [--html DIR] [--text DIR] [--only html|text] [--json FILE]
+Usage: bench/throughput.py [--sizes 1000 10000] [--html DIR] [--text DIR] [--only html|text] [--rounds R]
+                           [--json FILE]
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import json
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -130,6 +133,40 @@ def tree_rss_kib(roots: list[int]) -> int:
     return sum(rss.get(pid, 0) for pid in seen)
 
 
+def time_kind(kind: str, inputs: Path, out: Path, args: argparse.Namespace) -> dict[str, list[float]]:
+    """Time the baseline and newsclean with 1 and 2 workers on one kind of document, `args.rounds` times.
+
+    In each round the baseline runs right before and right after newsclean's runs, and the mean of
+    the two is that round's reference: this machine's speed drifts by ±15 % over minutes.
+    """
+    baseline, key = (bare_trafilatura, "a_trafilatura") if kind == "html" else (bare_ftfy, "d_ftfy")
+    got: dict[str, list[float]] = {}
+    for _ in range(args.rounds):
+        docs, secs = baseline(inputs)
+        before = docs / secs
+        for workers in (1, 2):
+            docs, wall, flow_s, peak = newsclean(inputs, out, workers, args.ephemeral)
+            got.setdefault(f"w{workers}", []).append(docs / wall)
+            got.setdefault(f"w{workers}_flow", []).append(docs / flow_s)
+            got.setdefault("peak_rss_mib", []).append(peak / 1024)
+        docs, secs = baseline(inputs)
+        got.setdefault(f"{key}_before", []).append(before)
+        got.setdefault(f"{key}_after", []).append(docs / secs)
+        got.setdefault(key, []).append((before + docs / secs) / 2)
+    return got
+
+
+def _ratio(rounds: dict[str, list[float]], numerator: str, denominator: str) -> str:
+    """Format the median of a ratio over the rounds, and each round's value when there are several."""
+    values = [a / b for a, b in zip(rounds[numerator], rounds[denominator], strict=True)]
+    text = f"{statistics.median(values):.2f}"
+    return text + (f" (rounds: {', '.join(f'{v:.2f}' for v in values)})" if len(values) > 1 else "")
+
+
+def _spread(rounds: dict[str, list[float]], key: str) -> str:
+    return "; ".join(f"{b:.1f}, {a:.1f}" for b, a in zip(rounds[f"{key}_before"], rounds[f"{key}_after"], strict=True))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000])
@@ -138,6 +175,7 @@ def main() -> None:
     ap.add_argument("--json", type=Path, help="also write the figures as JSON")
     ap.add_argument("--ephemeral", action="store_true", help="use Prefect's temporary server in every run")
     ap.add_argument("--only", choices=["html", "text"], help="time one kind of input only (its baseline and runs)")
+    ap.add_argument("--rounds", type=int, default=1, help="repeat each kind's timings; report medians (default 1)")
     args = ap.parse_args()
     if not args.ephemeral:
         start = time.perf_counter()
@@ -148,52 +186,36 @@ def main() -> None:
     for n in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             html_dir, text_dir = build_corpus(Path(tmp, "corpus"), n, args.html, args.text)
-            row: dict[str, float] = {}
             kinds = [k for k in ("html", "text") if args.only in (None, k)]
-            rss = []
-            for kind in kinds:
-                inputs = html_dir if kind == "html" else text_dir
-                baseline, key = (bare_trafilatura, "a_trafilatura") if kind == "html" else (bare_ftfy, "d_ftfy")
-                # The baseline runs right before and right after newsclean's runs of the same documents,
-                # and their mean is the reference: this machine's speed drifts by ±15 % over minutes.
-                docs, secs = baseline(inputs)
-                row[f"{key}_before"] = docs / secs
-                for workers in (1, 2):
-                    docs, wall, flow_s, peak = newsclean(inputs, Path(tmp, "out"), workers, args.ephemeral)
-                    row[f"{kind}_w{workers}"] = docs / wall
-                    row[f"{kind}_w{workers}_flow"] = docs / flow_s
-                    rss.append(peak)
-                docs, secs = baseline(inputs)
-                row[f"{key}_after"] = docs / secs
-                row[key] = (row[f"{key}_before"] + row[f"{key}_after"]) / 2
-            row["peak_rss_mib"] = max(rss) / 1024
-            results[n] = row
-        print(f"\nN = {n} ({n // 2} HTML, {n // 2} text)")
-        if "html" in kinds:
-            print(
-                f"  (a) bare trafilatura.extract, HTML      {row['a_trafilatura']:8.1f}"
-                f" (before {row['a_trafilatura_before']:.1f}, after {row['a_trafilatura_after']:.1f})"
-            )
-        if "text" in kinds:
-            print(
-                f"  (d) bare ftfy.fix_text, text            {row['d_ftfy']:8.1f}"
-                f" (before {row['d_ftfy_before']:.1f}, after {row['d_ftfy_after']:.1f})"
-            )
+            rounds = {k: time_kind(k, html_dir if k == "html" else text_dir, Path(tmp, "out"), args) for k in kinds}
+        row = {key: statistics.median(values) for kind in kinds for key, values in rounds[kind].items()}
+        row["peak_rss_mib"] = max(max(rounds[kind]["peak_rss_mib"]) for kind in kinds)
+        results[n] = {"median": row, "rounds": rounds}
+        print(
+            f"\nN = {n} ({n // 2} HTML, {n // 2} text)"
+            + (f", median of {args.rounds} rounds" if args.rounds > 1 else "")
+        )
         for kind in kinds:
-            print(
-                f"  newsclean {kind:<4} 1 worker {row[f'{kind}_w1']:8.1f} (flow only {row[f'{kind}_w1_flow']:.1f})"
-                f"   2 workers {row[f'{kind}_w2']:8.1f} (flow only {row[f'{kind}_w2_flow']:.1f})"
+            key, name = (
+                ("a_trafilatura", "(a) bare trafilatura.extract, HTML")
+                if kind == "html"
+                else ("d_ftfy", "(d) bare ftfy.fix_text, text")
             )
-        if "html" in kinds:
-            print(f"  b/a  HTML, 1 worker vs bare trafilatura   {row['html_w1'] / row['a_trafilatura']:.2f}")
-            print(f"  c/b  HTML, 2 workers vs 1                 {row['html_w2'] / row['html_w1']:.2f}")
-        if "text" in kinds:
-            print(f"  c/b  text, 2 workers vs 1                 {row['text_w2'] / row['text_w1']:.2f}")
-            print(f"  b/d  text, 1 worker vs bare ftfy          {row['text_w1'] / row['d_ftfy']:.2f}")
+            print(f"  {name:<38}{row[key]:8.1f} (before and after each round: {_spread(rounds[kind], key)})")
+            print(
+                f"  newsclean {kind:<4} 1 worker {row['w1']:8.1f} (flow only {row['w1_flow']:.1f})"
+                f"   2 workers {row['w2']:8.1f} (flow only {row['w2_flow']:.1f})"
+            )
+            if kind == "html":
+                print(f"  b/a  HTML, 1 worker vs bare trafilatura   {_ratio(rounds[kind], 'w1', key)}")
+                print(f"  c/b  HTML, 2 workers vs 1                 {_ratio(rounds[kind], 'w2', 'w1')}")
+            else:
+                print(f"  c/b  text, 2 workers vs 1                 {_ratio(rounds[kind], 'w2', 'w1')}")
+                print(f"  b/d  text, 1 worker vs bare ftfy          {_ratio(rounds[kind], 'w1', key)}")
         print(f"  peak RSS of the newsclean runs            {row['peak_rss_mib']:.0f} MiB")
     if len(results) > 1:
         small, large = min(results), max(results)
-        growth = results[large]["peak_rss_mib"] / results[small]["peak_rss_mib"]
+        growth = results[large]["median"]["peak_rss_mib"] / results[small]["median"]["peak_rss_mib"]
         print(f"\npeak RSS at N={large} / N={small}: {growth:.2f}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))

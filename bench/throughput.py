@@ -188,7 +188,13 @@ def main() -> None:
             html_dir, text_dir = build_corpus(Path(tmp, "corpus"), n, args.html, args.text)
             kinds = [k for k in ("html", "text") if args.only in (None, k)]
             rounds = {k: time_kind(k, html_dir if k == "html" else text_dir, Path(tmp, "out"), args) for k in kinds}
-        row = {key: statistics.median(values) for kind in kinds for key, values in rounds[kind].items()}
+        # Medians per kind, under the kind's name ("html_w1", "text_w2_flow", "d_ftfy", ...).
+        row = {
+            (key if key.startswith(("a_", "d_")) else f"{kind}_{key}"): statistics.median(values)
+            for kind in kinds
+            for key, values in rounds[kind].items()
+            if key != "peak_rss_mib"
+        }
         row["peak_rss_mib"] = max(max(rounds[kind]["peak_rss_mib"]) for kind in kinds)
         results[n] = {"median": row, "rounds": rounds}
         print(
@@ -203,8 +209,8 @@ def main() -> None:
             )
             print(f"  {name:<38}{row[key]:8.1f} (before and after each round: {_spread(rounds[kind], key)})")
             print(
-                f"  newsclean {kind:<4} 1 worker {row['w1']:8.1f} (flow only {row['w1_flow']:.1f})"
-                f"   2 workers {row['w2']:8.1f} (flow only {row['w2_flow']:.1f})"
+                f"  newsclean {kind:<4} 1 worker {row[f'{kind}_w1']:8.1f} (flow only {row[f'{kind}_w1_flow']:.1f})"
+                f"   2 workers {row[f'{kind}_w2']:8.1f} (flow only {row[f'{kind}_w2_flow']:.1f})"
             )
             if kind == "html":
                 print(f"  b/a  HTML, 1 worker vs bare trafilatura   {_ratio(rounds[kind], 'w1', key)}")

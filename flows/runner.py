@@ -13,7 +13,6 @@ This module imports nothing from Prefect at module level: the CLI calls it befor
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import importlib
 import json
@@ -296,6 +295,8 @@ class _Handler(socketserver.StreamRequestHandler):
         def send(event: dict[str, Any]) -> None:
             with lock, contextlib.suppress(OSError):
                 self._send(event)
+
+        import asyncio  # here: `newsclean run` imports this module too, and never needs it (~30 ms)
 
         loop = asyncio.new_event_loop()
         progress_sink.set(_SocketSink(send))

@@ -24,8 +24,10 @@ def test_help_lists_the_options() -> None:
 
 def test_the_command_line_loads_no_cleaner_or_pyarrow_before_a_run_needs_them() -> None:
     # A run handed to the runner never needs them here; loading them cost ~0.6 s of every command.
-    heavy = ("cleaners.rules", "numpy", "pyarrow", "prefect")
-    probe = f"import sys, flows.cli; print(sorted(m for m in {heavy!r} if m in sys.modules))"
+    heavy = ("asyncio", "cleaners.rules", "numpy", "pyarrow", "prefect")
+    # What a run handed to the runner imports in the command.
+    used = "flows.cli, flows.runner, flows.server, flows.storage, flows.progress"
+    probe = f"import sys, {used}; print(sorted(m for m in {heavy!r} if m in sys.modules))"
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "[]"
 

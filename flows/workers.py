@@ -255,7 +255,6 @@ class WorkerPool:
         # How many of the workers take documents: a kept pool serves a later run with fewer workers.
         self._active = size
         self.config = config
-        self.handler = handler
         # How a worker processes the texts it takes together (default: the handler's group form).
         self._process = group or group_handler(handler)
         # Spawned, not forked: forking a process that runs Prefect's threads can deadlock.
@@ -367,34 +366,35 @@ class WorkerPool:
                 continue
             job = in_flight[0]
             worker = self._workers[slot]
+            failure: tuple[str, str, str] | None = None  # what happened, the reject reason, its detail
             try:
                 outcome = worker.receive(max(self.config.doc_timeout - (time.monotonic() - head_started), 0.0))
             except TimeoutError:
-                if not self._blame_head(in_flight):
-                    log.warning(
-                        "%s: no result after %.1f s in a group; retrying it alone", job.source, self.config.doc_timeout
-                    )
-                    self._retry_alone(slot, in_flight)
-                    head_started = time.monotonic()
-                    continue
-                log.warning("%s: no result after %.1f s; worker killed", job.source, self.config.doc_timeout)
-                detail = f"still processing after {self.config.doc_timeout:g} s; stopped"
-                outcome = REJECT, reject_row(Reject(job.source, WORKER, "timeout", detail), job.now)
-                self._resend_rest(slot, in_flight)
+                limit = self.config.doc_timeout
+                failure = f"no result after {limit:.1f} s", "timeout", f"still processing after {limit:g} s; stopped"
             except (EOFError, OSError):
                 if self._closing:
                     self._fail(in_flight)
                     return
-                reason = worker.exit_reason
+                died = f"worker process died ({worker.exit_reason})"
+                failure = died, "worker_crashed", f"{died} while processing this input"
+            if failure is not None:
+                what, reason, detail = failure
                 if not self._blame_head(in_flight):
-                    log.warning("%s: worker process died (%s) in a group; retrying it alone", job.source, reason)
-                    self._retry_alone(slot, in_flight)
+                    log.warning("%s: %s in a group; its documents go again one at a time", job.source, what)
+                    for waiting in in_flight:
+                        waiting.alone = True
+                    if not self._restart(slot, in_flight):
+                        in_flight.clear()
                     head_started = time.monotonic()
                     continue
-                log.warning("%s: worker process died (%s); replaced", job.source, reason)
-                detail = f"worker process died ({reason}) while processing this input"
-                outcome = REJECT, reject_row(Reject(job.source, WORKER, "worker_crashed", detail), job.now)
-                self._resend_rest(slot, in_flight)
+                log.warning("%s: %s; worker replaced", job.source, what)
+                outcome = REJECT, reject_row(Reject(job.source, WORKER, reason, detail), job.now)
+                # The new worker gets what the old one had not answered, all but this document.
+                head = in_flight.popleft()
+                if not self._restart(slot, in_flight):
+                    in_flight.clear()
+                in_flight.appendleft(head)
             in_flight.popleft()
             answered = time.monotonic()
             # A moving average of the time per document sets how many to keep in flight.
@@ -441,37 +441,19 @@ class WorkerPool:
         """
         return in_flight[0].alone or len(in_flight) == 1
 
-    def _retry_alone(self, slot: int, in_flight: collections.deque[_Job]) -> None:
-        """Replace the slot's worker and send it every unanswered document again, each to be processed alone."""
-        for job in in_flight:
-            job.alone = True
+    def _restart(self, slot: int, jobs: Iterable[_Job]) -> bool:
+        """Replace the slot's worker and send it `jobs`; when it cannot start, fail them and return False."""
         worker = self._replace(slot)
         try:
-            self._make_ready(worker, in_flight)
+            self._make_ready(worker, jobs)
         except WorkerStartError as exc:
             self._broken = self._broken or exc
-            self._fail(in_flight)
-            in_flight.clear()
-            return
-        for job in in_flight:
-            with contextlib.suppress(OSError):
-                worker.send(job.source, job.now, alone=True)
-
-    def _resend_rest(self, slot: int, in_flight: collections.deque[_Job]) -> None:
-        """Replace the slot's worker and send it what the old one had not started (all but the head)."""
-        worker = self._replace(slot)
-        rest = list(in_flight)[1:]
-        try:
-            self._make_ready(worker, rest)
-        except WorkerStartError as exc:
-            self._broken = self._broken or exc
-            self._fail(rest)
-            while len(in_flight) > 1:
-                in_flight.pop()
-            return
-        for job in rest:
+            self._fail(jobs)
+            return False
+        for job in jobs:
             with contextlib.suppress(OSError):
                 worker.send(job.source, job.now, job.alone)
+        return True
 
     def _replace(self, slot: int) -> Worker:
         with self._lock:

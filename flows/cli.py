@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sys
 from collections import Counter
@@ -11,13 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from flows.config import DEFAULT_BATCH_SIZE, PipelineConfig, build_config, default_workers
 
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
     from flows.workers import WorkerPool
 
 app = typer.Typer(
@@ -26,7 +27,19 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-console = Console(stderr=True)
+
+
+@functools.cache
+def console() -> Console:
+    """Return the console for messages and the progress bar (standard error).
+
+    Made on first use: rich takes ~50 ms to import, which a run handed to the runner pays while
+    the runner works rather than before it is asked.
+    """
+    from rich.console import Console
+
+    return Console(stderr=True)
+
 
 # Exit codes scripts can rely on.
 EXIT_OK = 0
@@ -111,11 +124,9 @@ def run(
 
     missing = [p for p in inputs if not exists(p)]
     if missing:
-        console.print(f"[red]error:[/red] input path does not exist: {', '.join(missing)}")
+        console().print(f"[red]error:[/red] input path does not exist: {', '.join(missing)}")
         raise typer.Exit(EXIT_USAGE)
     _quiet_prefect_defaults()
-    if progress is None:
-        progress = console.is_terminal
     if verbose:
         os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
     params = {
@@ -132,11 +143,13 @@ def run(
     try:  # the rule names are checked here only when some are given: loading the rules takes ~0.4 s
         config = build_config(disable_rule or [], doc_timeout=doc_timeout) if disable_rule else None
     except ValueError as exc:  # an unknown rule name
-        console.print(f"[red]error:[/red] {exc}")
+        console().print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_USAGE) from exc
     if _use_runner(params, ephemeral, verbose):
         _run_in_runner(params, progress)
         return
+    if progress is None:
+        progress = console().is_terminal
     config = config or build_config(doc_timeout=doc_timeout)
     pool = None if dask or dask_address else _start_workers(workers, config)
     try:
@@ -145,7 +158,7 @@ def run(
         from flows.workers import prestarted_pool
 
         quiet = contextlib.nullcontext() if verbose else _errors_off_prefect_console()
-        with quiet, _prefect_api(ephemeral), RichProgress(console) if progress else contextlib.nullcontext() as bar:
+        with quiet, _prefect_api(ephemeral), RichProgress(console()) if progress else contextlib.nullcontext() as bar:
             token = progress_sink.set(bar)
             pool_token = prestarted_pool.set(pool)
             try:
@@ -154,7 +167,7 @@ def run(
                 prestarted_pool.reset(pool_token)
                 progress_sink.reset(token)
     except Exception as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        console().print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_FAILED) from exc
     finally:
         if pool is not None:
@@ -183,10 +196,10 @@ def _use_runner(params: dict[str, Any], ephemeral: bool, verbose: bool) -> bool:
     return socket_path(prefect_home()) is not None and not configured_elsewhere()
 
 
-def _run_in_runner(params: dict[str, Any], progress: bool) -> None:
+def _run_in_runner(params: dict[str, Any], progress: bool | None) -> None:
     """Run the flow in the warm runner (starting it and the server when needed) and print the summary."""
     from flows.progress import RichProgress
-    from flows.runner import RunnerError, ensure_runner, run_remote
+    from flows.runner import RunnerError, await_run, ensure_runner, send_run
     from flows.server import DEFAULT_IDLE_MINUTES, ensure_server, prefect_home
 
     # The runner works from another directory: send it absolute paths.
@@ -194,17 +207,21 @@ def _run_in_runner(params: dict[str, Any], progress: bool) -> None:
     try:
         info, started = ensure_server()
         if started:
-            console.print(
+            console().print(
                 f"started a local Prefect server at {info.api_url} (pid {info.pid}); later runs reuse it, "
                 "`newsclean server stop` stops it"
             )
         socket = ensure_runner(prefect_home(), info.api_url, DEFAULT_IDLE_MINUTES)
         if socket is None:  # checked by _use_runner
             raise RunnerError("PREFECT_HOME is too deep for a Unix socket")
-        with RichProgress(console) if progress else contextlib.nullcontext() as bar:
-            summary = run_remote(socket, params, bar)
+        connection = send_run(socket, params)
+        # Rich loads while the runner works: its first events wait in the socket meanwhile.
+        if progress is None:
+            progress = console().is_terminal
+        with RichProgress(console()) if progress else contextlib.nullcontext() as bar:
+            summary = await_run(connection, bar)
     except (RunnerError, RuntimeError, OSError) as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        console().print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_FAILED) from exc
     print_summary(summary)
 
@@ -258,7 +275,7 @@ def _prefect_api(ephemeral: bool) -> contextlib.AbstractContextManager[object]:
 
     info, started = ensure_server()
     if started:
-        console.print(
+        console().print(
             f"started a local Prefect server at {info.api_url} (pid {info.pid}); later runs reuse it, "
             "`newsclean server stop` stops it"
         )
@@ -317,6 +334,9 @@ def explain(
     removed_only: Annotated[bool, typer.Option("--removed-only", help="List only the removed lines.")] = False,
 ) -> None:
     """Show FILE's lines: kept ones plain, removed ones struck through with the rule that removed them."""
+    from rich.console import Console
+    from rich.markup import escape
+
     from flows.archives import split_record_source
     from flows.config import build_config
     from flows.document import RejectError
@@ -325,16 +345,16 @@ def explain(
 
     record = split_record_source(str(file))
     if not (file.is_file() or (record and Path(record[0]).is_file())):
-        console.print(f"[red]error:[/red] not a file: {file}")
+        console().print(f"[red]error:[/red] not a file: {file}")
         raise typer.Exit(EXIT_USAGE)
     try:
         config = build_config(disable_rule or ())
         result = explain_file(str(file), config)
     except ValueError as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        console().print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_USAGE) from exc
     except RejectError as exc:
-        console.print(f"[yellow]rejected[/yellow] at {exc.stage}: {exc.reason} ({exc.detail})")
+        console().print(f"[yellow]rejected[/yellow] at {exc.stage}: {exc.reason} ({exc.detail})")
         raise typer.Exit(EXIT_FAILED) from exc
     out = Console(soft_wrap=True, highlight=False)
     out.print(
@@ -360,6 +380,8 @@ def inspect(
 ) -> None:
     """Summarise the datasets in OUT: counts, schema, languages, sites, text lengths, top rules, rejects."""
     import pyarrow.compute as pc
+    from rich.console import Console
+    from rich.table import Table
 
     from flows.load import load_articles, load_rejects
 
@@ -408,6 +430,10 @@ def show(
 
     A reject shows its stage, reason and detail. Exit code 2 when nothing (or more than one document) matches.
     """
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
     from flows.load import LookupFailedError, find_document
     from flows.palette import rule_colour
 
@@ -415,7 +441,7 @@ def show(
     try:
         kind, row = find_document(out, doc)
     except LookupFailedError as exc:
-        console.print(f"[red]error:[/red] {escape(str(exc))}")
+        console().print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(EXIT_USAGE) from exc
     view = Console(soft_wrap=False, width=width, highlight=False)
     view.print(f"[bold]{escape(row['source'])}[/bold]\ndoc_id {row['doc_id']}")
@@ -473,7 +499,7 @@ def report(
     _require_dataset(out)
     if html is None:
         if is_uri(out):
-            console.print("[red]error:[/red] give --html PATH for a remote OUT")
+            console().print("[red]error:[/red] give --html PATH for a remote OUT")
             raise typer.Exit(EXIT_USAGE)
         html = Path(out, "report.html")
     page = build(out, samples=samples, reread=reread)
@@ -481,7 +507,7 @@ def report(
         html.parent.mkdir(parents=True, exist_ok=True)
         html.write_text(page, encoding="utf-8")
     except OSError as exc:
-        console.print(f"[red]error:[/red] cannot write {html}: {exc.strerror or exc}")
+        console().print(f"[red]error:[/red] cannot write {html}: {exc.strerror or exc}")
         raise typer.Exit(EXIT_FAILED) from exc
     typer.echo(f"wrote {html} ({len(page.encode('utf-8')) // 1024} KiB); open it in a browser")
 
@@ -491,11 +517,14 @@ def _require_dataset(out: str) -> None:
     from flows.storage import exists, join
 
     if not exists(join(out, "articles")):
-        console.print(f"[red]error:[/red] no articles dataset under {out}")
+        console().print(f"[red]error:[/red] no articles dataset under {out}")
         raise typer.Exit(EXIT_USAGE)
 
 
 def _count_table(title: str, counts: list[tuple[str, int]]) -> Table:
+    from rich.markup import escape
+    from rich.table import Table
+
     table = Table(title=f"top {title}s" if not title.endswith(")") else f"top {title}", title_justify="left")
     table.show_edge = False
     table.add_column(title)
@@ -507,6 +536,9 @@ def _count_table(title: str, counts: list[tuple[str, int]]) -> Table:
 
 def print_summary(summary: dict[str, object]) -> None:
     """Print the run summary: documents in, articles out, rejects, lines removed by rule."""
+    from rich.console import Console
+    from rich.table import Table
+
     out = Console(soft_wrap=True)
     if summary.get("resumed"):
         out.print(f"resumed: {summary['resumed']} inputs were already done in {summary['out']}")

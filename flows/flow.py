@@ -134,6 +134,9 @@ async def clean_corpus(
         )
         # Written last: its presence says the run finished.
         write_summary(out, summary)
+    sink = progress_sink.get()
+    if sink is not None:
+        sink.completed(summary)
     await publish_report(summary)
     logger.info(
         "%d inputs -> %d articles, %d rejects in %.1f s",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Protocol
 
@@ -20,6 +21,9 @@ class ProgressSink(Protocol):
 
     def finished(self, inputs: int, articles: int, rejects: int) -> None:
         """Count one finished batch."""
+
+    def completed(self, summary: Mapping[str, object]) -> None:
+        """Take the run's summary once its output is complete (Prefect's report artifacts come after)."""
 
 
 # Set by the caller around a run (a context variable, so concurrent runs each have their own).
@@ -73,3 +77,6 @@ class RichProgress:
             rejects=task.fields["rejects"] + rejects,
             rate=rate,
         )
+
+    def completed(self, summary: Mapping[str, object]) -> None:
+        pass  # the CLI prints the summary the flow returns

@@ -25,7 +25,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -154,14 +154,22 @@ def stop_runner(home: Path) -> int | None:
     return pid
 
 
-def run_remote(path: Path, params: dict[str, Any], sink: ProgressSink | None) -> dict[str, Any]:
-    """Run the flow in the runner at `path`; feed `sink` as batches finish; return the summary."""
+def send_run(path: Path, params: dict[str, Any]) -> socket.socket:
+    """Send a run to the runner at `path`; return the connection its progress and answer come back on."""
     sock = _connect(path, timeout=10.0)
     if sock is None:
         raise RunnerError(f"the newsclean runner at {path} does not answer")
-    with sock, sock.makefile("rwb") as stream:
-        stream.write(json.dumps({"params": params}).encode() + b"\n")
-        stream.flush()
+    try:
+        sock.sendall(json.dumps({"params": params}).encode() + b"\n")
+    except OSError as exc:
+        sock.close()
+        raise RunnerError(f"the newsclean runner at {path} does not answer: {exc}") from exc
+    return sock
+
+
+def await_run(sock: socket.socket, sink: ProgressSink | None) -> dict[str, Any]:
+    """Feed `sink` as the run sent on `sock` finishes batches; return its summary."""
+    with sock, sock.makefile("rb") as stream:
         for line in stream:
             event = json.loads(line)
             kind = event.get("event")
@@ -181,10 +189,11 @@ def run_remote(path: Path, params: dict[str, Any], sink: ProgressSink | None) ->
 
 
 class _SocketSink:
-    """Progress events written to the client as JSON lines."""
+    """Progress events written to the client as JSON lines; the summary goes with `answer`."""
 
-    def __init__(self, send: Callable[[dict[str, Any]], None]) -> None:
+    def __init__(self, send: Callable[[dict[str, Any]], None], answer: Callable[[dict[str, Any]], None]) -> None:
         self._send = send
+        self._answer = answer
 
     def listed(self, inputs: int) -> None:
         self._send({"event": "listed", "inputs": inputs})
@@ -194,6 +203,9 @@ class _SocketSink:
 
     def finished(self, inputs: int, articles: int, rejects: int) -> None:
         self._send({"event": "finished", "inputs": inputs, "articles": articles, "rejects": rejects})
+
+    def completed(self, summary: Mapping[str, object]) -> None:
+        self._answer(dict(summary))
 
 
 class _Runner(socketserver.ThreadingUnixStreamServer):
@@ -291,24 +303,31 @@ class _Handler(socketserver.StreamRequestHandler):
             self._send({"event": "error", "message": str(exc)})
             return
         lock = threading.Lock()
+        answered, finished = threading.Event(), threading.Event()
 
         def send(event: dict[str, Any]) -> None:
             with lock, contextlib.suppress(OSError):
                 self._send(event)
 
+        def answer(summary: dict[str, Any]) -> None:
+            # The output is complete: the client has its answer and the next run the pool while this
+            # flow run publishes its report artifacts and its final state (~75 ms).
+            answered.set()  # first: the client may leave as soon as it reads the answer
+            send({"event": "done", "summary": summary})
+            self.server.give_back(pool)
+
         import asyncio  # here: `newsclean run` imports this module too, and never needs it (~30 ms)
 
         loop = asyncio.new_event_loop()
-        progress_sink.set(_SocketSink(send))
+        progress_sink.set(_SocketSink(send, answer))
         prestarted_pool.set(pool)
         task = loop.create_task(clean_corpus(**params))  # copies the context set above
-        finished = threading.Event()
 
         def cancel_when_the_client_leaves() -> None:
             # The client sends nothing after its request: end of stream means it is gone.
             with contextlib.suppress(OSError):
                 self.rfile.read(1)
-            if not finished.is_set():
+            if not answered.is_set() and not finished.is_set():
                 loop.call_soon_threadsafe(task.cancel)
                 pool.close()  # its batches fail at once instead of running to the end
 
@@ -318,14 +337,17 @@ class _Handler(socketserver.StreamRequestHandler):
         except asyncio.CancelledError:
             return
         except Exception as exc:
+            if answered.is_set():  # the report failed after the output was complete: the flow run says so
+                log.warning("a run failed after its output was complete: %s", exc)
+                return
             send({"event": "error", "message": str(exc)})
             pool.close()
             return
         finally:
             finished.set()
             loop.close()
-        send({"event": "done", "summary": summary})
-        self.server.give_back(pool)
+        if not answered.is_set():
+            answer(summary)
 
 
 _FIRST_RUN_MODULES = ("prefect.flow_engine", "prefect.task_engine", "prefect.utilities.visualization", "fastapi")

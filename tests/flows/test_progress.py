@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,9 @@ class Recorder:
     def finished(self, inputs: int, articles: int, rejects: int) -> None:
         self.calls.append(("finished", (inputs, articles, rejects)))
 
+    def completed(self, summary: Mapping[str, object]) -> None:
+        self.calls.append(("completed", (int(str(summary["inputs"])),)))
+
 
 @pytest.mark.usefixtures("prefect_server")
 def test_the_flow_reports_each_batch(samples: Path, tmp_path: Path) -> None:
@@ -40,6 +44,7 @@ def test_the_flow_reports_each_batch(samples: Path, tmp_path: Path) -> None:
     kinds = [kind for kind, _ in sink.calls]
     assert kinds.count("listed") == kinds.count("finished") == 4
     assert kinds.count("listing_done") == 1
+    assert sink.calls[-1] == ("completed", (10,))  # once, last, with the summary the flow returns
     assert sum(args[0] for kind, args in sink.calls if kind == "listed") == summary["inputs"] == 10
     finished = [args for kind, args in sink.calls if kind == "finished"]
     assert sum(a for _, a, _ in finished) == summary["articles"]

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
 import subprocess
 import sys
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow.dataset as ds
 import pytest
 
+from flows.report import COUNTS_KEY, REPORT_KEY
 from flows.runner import runner_pid, socket_path
 from flows.server import configured_elsewhere, running_server, stop_server
 
@@ -57,6 +60,19 @@ def test_runs_go_to_the_runner_and_write_what_an_in_process_run_writes(home: Pat
     assert second.returncode == 0, second.stderr
     assert "5 inputs -> 5 articles" in second.stdout
     assert _runner_pid(home) == runner_pid  # reused, not restarted
+    # The client has its answer once the output is complete; the flow runs then publish their
+    # reports and end Completed in the runner.
+    info = running_server(home)
+    assert info is not None
+    deadline = time.monotonic() + 30
+    while True:
+        runs = _post(info.api_url, "/flow_runs/filter", {})
+        keys = [a["key"] for a in _post(info.api_url, "/artifacts/filter", {})]
+        done = len(runs) == 2 and all(r["state_type"] == "COMPLETED" for r in runs)
+        if done and sorted(keys) == sorted([COUNTS_KEY, REPORT_KEY] * 2):
+            break
+        assert time.monotonic() < deadline, (runs, keys)
+        time.sleep(0.2)
     local = _newsclean(home, "run", "samples", "--out", str(tmp_path / "c"), "--workers", "1", "--ephemeral")
     assert local.returncode == 0, local.stderr
     for table in ("articles", "rejects"):
@@ -150,6 +166,14 @@ def test_prefect_settings_that_name_a_server_keep_runs_in_process(
     (tmp_path / "profiles.toml").unlink()
     (tmp_path / "prefect.toml").write_text('[api]\nurl = "http://example.invalid/api"\n')
     assert configured_elsewhere(tmp_path)
+
+
+def _post(api_url: str, path: str, body: dict[str, object]) -> list[dict[str, object]]:
+    request = urllib.request.Request(
+        api_url + path, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return list(json.load(response))
 
 
 def _runner_pid(home: Path) -> int:

@@ -33,6 +33,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -96,14 +97,26 @@ def newsclean(inputs: Path, out: Path, workers: int, ephemeral: bool) -> tuple[i
     cmd = [NEWSCLEAN, "run", str(inputs), "--out", str(out), "--workers", str(workers)]
     if ephemeral:
         cmd.append("--ephemeral")
+    runner = [] if ephemeral else [runner_pid(prefect_home())]
     start = time.perf_counter()
     process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
-    roots = [process.pid] + ([] if ephemeral else [runner_pid(prefect_home()) or process.pid])
-    peak = 0
-    while process.poll() is None:
-        peak = max(peak, tree_rss_kib(roots))
-        time.sleep(0.2)
+    roots = [process.pid] + [pid or process.pid for pid in runner]
+    peaks: list[int] = []
+    finished = threading.Event()
+
+    def sample() -> None:  # in a thread: the wall time is taken when the command exits, not at a sample
+        while True:
+            peaks.append(tree_rss_kib(roots))
+            if finished.wait(0.2):
+                return
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    process.wait()
     wall = time.perf_counter() - start
+    finished.set()
+    sampler.join()
+    peak = max(peaks)
     if process.returncode:
         raise SystemExit(f"{' '.join(cmd)} failed with exit code {process.returncode}")
     summary = json.loads((out / "run.json").read_text())

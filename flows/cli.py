@@ -561,8 +561,22 @@ def print_summary(summary: dict[str, object]) -> None:
 
 
 def main() -> None:
-    """Run the CLI (entry point for `python -m flows.cli`)."""
-    sys.exit(app())
+    """Run the CLI (the `newsclean` command and `python -m flows.cli`)."""
+    try:
+        app()
+    except SystemExit as exc:
+        code = exc.code
+    else:
+        code = EXIT_OK
+    if not isinstance(code, int) or "prefect" in sys.modules or "multiprocessing" in sys.modules:
+        sys.exit(code)
+    # Nothing to tear down: no Prefect (its exit handlers stop a temporary server and flush logs)
+    # and no child processes, as in a run handed to the runner. Skipping the interpreter's teardown
+    # saves ~45 ms of freeing modules, a tenth of such a run's time outside the flow on small inputs.
+    with contextlib.suppress(OSError):  # a reader that went away (`| head`) does not change the outcome
+        sys.stdout.flush()
+        sys.stderr.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":

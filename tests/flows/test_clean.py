@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -148,3 +150,13 @@ def test_an_extraction_that_raises_becomes_a_parse_error(
     assert [(r["stage"], r["reason"]) for r in result.rejects] == [("extract", "parse_error")]
     assert "ValueError: lxml gave up" in str(result.rejects[0]["detail"])
     assert len(result.articles) == 1  # the next document is unaffected
+
+
+def test_warm_up_loads_what_a_worker_would_otherwise_load_mid_run() -> None:
+    # In a fresh interpreter: this session may have loaded them already.
+    probe = (
+        "import sys, flows.clean; flows.clean.warm_up(); "
+        "print(sorted(m for m in ('dateparser', 'py3langid') if m in sys.modules))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "['dateparser', 'py3langid']"

@@ -58,11 +58,11 @@ class Line:
     @classmethod
     def shaped(cls, index: int, stripped: str, core: str, block: int, n_words: int, counts: tuple[int, int]) -> Line:
         """Build a line whose words were counted already (`counts`: words and CJK characters of `stripped`)."""
-        key = " ".join(strip_edges(core).casefold().split())
+        lower = core.lower()
         tail = core.rstrip(CLOSERS)  # `core` has no white space at its ends
         ends_sentence = bool(tail) and tail[-1] in TERMINAL
         return cls(
-            index, stripped, block, core != stripped, core, key, n_words, core.lower(), {}, *counts,
+            index, stripped, block, core != stripped, core, line_key(core, lower), n_words, lower, {}, *counts,
             ends_sentence, holds_any(core, _QUOTE_MARKS),
         )  # fmt: skip
 
@@ -71,6 +71,19 @@ class Line:
         if key not in self.memo:
             self.memo[key] = compute(self)
         return self.memo[key]  # type: ignore[return-value]
+
+
+def line_key(core: str, lower: str | None = None) -> str:
+    """Return a line's key: its text case-folded, without edge punctuation, white space runs made one space.
+
+    `lower` is `core.lower()` when the caller has it: for ASCII text it is the case-folded text.
+    """
+    edged = strip_edges(lower) if lower is not None and core.isascii() else strip_edges(core).casefold()
+    # Most lines have single spaces between words and no other white space (all of which is
+    # unprintable): then splitting and joining again, ~3/4 of the cost of a line, changes nothing.
+    if edged.isprintable() and "  " not in edged:
+        return edged
+    return " ".join(edged.split())
 
 
 def holds_any(text: str, parts: tuple[str, ...]) -> bool:
@@ -146,14 +159,16 @@ def _counts(text: str, positions: list[int]) -> tuple[list[int], list[int]]:
     """Return the number of words starting, and of CJK characters, before each position of `text`."""
     points = np.frombuffer(text.encode("utf-32-le", errors="surrogatepass"), dtype=np.uint32)
     word_chars, cjk_chars = _char_tables()
-    word, cjk = word_chars[points], cjk_chars[points]
+    word = word_chars[points]
     # A word starts at a word character after a non-word one (or at the start).
     starts = word.copy()
     starts[1:] &= ~word[:-1]
     at = np.asarray(positions)
-    word_runs = np.concatenate(([0], np.cumsum(starts)))[at]
-    cjk_runs = np.concatenate(([0], np.cumsum(cjk)))[at]
-    return word_runs.tolist(), cjk_runs.tolist()
+    word_runs = np.concatenate(([0], np.cumsum(starts)))[at].tolist()
+    if _CJK.search(text) is None:  # most texts: no second pass over the characters
+        return word_runs, [0] * len(positions)
+    cjk_runs = np.concatenate(([0], np.cumsum(cjk_chars[points])))[at]
+    return word_runs, cjk_runs.tolist()
 
 
 @functools.cache

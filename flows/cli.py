@@ -215,7 +215,10 @@ def _run_in_runner(params: dict[str, Any], progress: bool | None) -> None:
         if socket is None:  # checked by _use_runner
             raise RunnerError("PREFECT_HOME is too deep for a Unix socket")
         connection = send_run(socket, params)
-        # Rich loads while the runner works: its first events wait in the socket meanwhile.
+        # Rich loads while the runner works (its first events wait in the socket meanwhile), the
+        # summary's tables too.
+        import rich.table  # noqa: F401
+
         if progress is None:
             progress = console().is_terminal
         with RichProgress(console()) if progress else contextlib.nullcontext() as bar:

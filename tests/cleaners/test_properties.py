@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaners import CleanConfig, clean_text
-from cleaners.lines import _BULLET, WORD, Line, _unbullet, split_lines, strip_edges, word_count
+from cleaners.lines import _BULLET, WORD, Line, _unbullet, line_key, split_lines, strip_edges, word_count
 from cleaners.rules import _AGENCY, _AGENCY_REACH, _CREDIT_SUFFIX, _words
 from cleaners.unicode import fix_unicode
 
@@ -105,6 +105,8 @@ def test_shortcuts_give_what_the_patterns_give(text: str) -> None:
     assert strip_edges(text) == re.sub(r"^[\s\W_]+|[\s\W_]+$", "", text)
     stripped = text.strip()
     assert _unbullet(stripped) == _BULLET.sub("", stripped, count=1)
+    key = " ".join(strip_edges(stripped).casefold().split())
+    assert line_key(stripped, stripped.lower()) == line_key(stripped) == key
 
 
 CREDITS = st.builds(

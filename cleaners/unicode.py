@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 import ftfy
 from ftfy.badness import is_bad
@@ -34,10 +35,10 @@ FIX_CONFIG = ftfy.TextFixerConfig(
 # whether ftfy could change anything, erring on the side of running it.
 # - Its other repairs concern control characters, C1 controls, surrogates, U+FFFD and a few
 #   invisible format characters.
-_CONTROL = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffd\ufeff\u206a-\u206f\ufff9-\ufffc"
-    "\U0001d173-\U0001d17a\U000e0000-\U000e007f]"
-)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffd\ufeff\u206a-\u206f\ufff9-\ufffc]")
+# The same beyond the Basic Multilingual Plane: a class with such characters costs ~1.5x the search
+# above, paid only by text that has characters there at all.
+_ASTRAL_CONTROL = re.compile("[\U0001d173-\U0001d17a\U000e0000-\U000e007f]")
 # - Its encoding repair only acts on UTF-8 decoded as a single-byte charset: a character that a
 #   UTF-8 lead byte (0xC2-0xF4) becomes in one of ftfy's charsets, followed by one that a
 #   continuation byte (0x80-0xBF) becomes in the same charset, or by the space or "?" that a lost
@@ -74,16 +75,38 @@ def _decode_each(data: bytes, encoding: str) -> set[str]:
 
 @functools.cache
 def _pair_start() -> re.Pattern[str]:
-    """Match where a mojibake pair may start: a non-ASCII first character of a pair, before any second one."""
-    pairs = _mojibake_pairs()
-    firsts = "".join(sorted({p[0] for p in pairs if not p[0].isascii()}))
-    seconds = "".join(sorted({p[1] for p in pairs}))
-    return re.compile(f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])")
+    """Match where a mojibake pair may start: a non-ASCII first character of a pair, before a second one of its kind.
+
+    One class of first characters opens the pattern (the regex engine then skips to them in C), and
+    each kind of pair checks its own follower: a letter that only pairs with a continuation character
+    is no candidate before a space (Cyrillic text has hundreds of those, each a turn of the loop below).
+    """
+    pairs = [p for p in _mojibake_pairs() if not p[0].isascii()]
+
+    def chars(items: Iterable[str]) -> str:
+        return "[" + re.escape("".join(sorted(set(items)))) + "]"
+
+    continued = [p for p in pairs if len(p) == 2 and p[1] not in " ?"]
+    spaced = [p[0] for p in pairs if p[1:] == " "]
+    questioned = [p[0] for p in pairs if p[1:] == "?"]
+    long_spaced = [p for p in pairs if len(p) == 3]
+    kinds = [
+        f"(?<={chars(p[0] for p in continued)})(?={chars(p[1] for p in continued)})",
+        f"(?<={chars(spaced)})(?= )",
+        f"(?<={chars(questioned)})(?=\\?)",
+        f"(?<={chars(p[0] for p in long_spaced)})(?= {chars(p[2] for p in long_spaced)})",
+    ]
+    # A first character, then (one test: most first characters are letters before another letter)
+    # any second character, then the kind of pair.
+    return re.compile(f"{chars(p[0] for p in pairs)}(?={chars(p[1] for p in pairs)})(?:{'|'.join(kinds)})")
 
 
 def needs_repair(text: str) -> bool:
     """Tell whether `text` holds anything a mojibake repair could touch."""
     if _CONTROL.search(text) is not None:
+        return True
+    # Characters beyond U+FFFF take two UTF-16 units: a cheap test that there are any.
+    if len(text.encode("utf-16-le", errors="surrogatepass")) > 2 * len(text) and _ASTRAL_CONTROL.search(text):
         return True
     if text.isascii():
         return False

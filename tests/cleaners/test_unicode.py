@@ -33,6 +33,8 @@ PIECES = st.one_of(
     st.builds(_spaced_mojibake, st.sampled_from(NBSP_WORDS), st.sampled_from(CHARSETS)),
     st.text(st.characters(max_codepoint=0x2FFF, exclude_categories=["Cs"]), max_size=12),
     st.sampled_from([" ", "\n", "?", "\xa0", "Ã ", "Â ", "â ", "в ", "В ", "р "]),
+    # Beyond U+FFFF: emoji, a flag spelt with tag characters, a musical formatting character.
+    st.sampled_from(["😀", "🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f", "\U0001d173", "𠀀"]),
 )
 
 
@@ -49,6 +51,12 @@ def test_utf8_read_as_a_western_charset_is_repaired(charset: str) -> None:
     broken = " ".join(_mojibake(word, charset) for word in ["café", "São Paulo", "it’s"])
     assert needs_repair(broken)
     assert fix_unicode(broken) == ("café São Paulo it’s", True)
+
+
+def test_characters_beyond_the_basic_plane_count_only_when_ftfy_removes_them() -> None:
+    assert not needs_repair("Good news 😀 from 𠀀 town")
+    flag = "🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f"
+    assert needs_repair(f"The {flag} flag")  # tag characters are among the controls the check sends to ftfy
 
 
 def test_clean_accented_and_typographic_text_skips_ftfy() -> None:

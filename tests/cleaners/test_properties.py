@@ -111,7 +111,15 @@ def test_shortcuts_give_what_the_patterns_give(text: str) -> None:
 
 CREDITS = st.builds(
     "".join,
-    st.lists(st.sampled_from(["Photo", ". ", "/", " Getty Images", "AFP", ", ", "file", "  ", "x" * 30]), max_size=8),
+    st.lists(
+        st.sampled_from(
+            [
+                *("Photo", ". ", "/", " Getty Images", "AFP", ", ", "file", " FILE", "  ", "\u2003", "."),
+                *("x" * 30, "y" * 9, "Reuters", "EPA-EFE", "’", " John Smith", "iStock"),
+            ]
+        ),
+        max_size=10,
+    ),
 )
 
 

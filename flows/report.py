@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextvars import ContextVar
 
 from prefect.artifacts import acreate_markdown_artifact, acreate_table_artifact
 
 COUNTS_KEY = "newsclean-counts"
 REPORT_KEY = "newsclean-report"
+# Off for the runner's warm-up run (deleted once done): its report would stand as the latest of
+# the keys until the next run.
+publish_reports: ContextVar[bool] = ContextVar("newsclean_publish_reports", default=True)
 
 
 def _section(summary: Mapping[str, object], key: str) -> dict[str, int]:
@@ -67,5 +71,7 @@ def _cell(text: str) -> str:
 
 async def publish_report(summary: Mapping[str, object]) -> None:
     """Publish the counts table and the markdown report as artifacts of the current flow run."""
+    if not publish_reports.get():
+        return
     await acreate_table_artifact(counts_table(summary), key=COUNTS_KEY, description="newsclean: counts of this run")
     await acreate_markdown_artifact(report_markdown(summary), key=REPORT_KEY, description="newsclean: run report")

@@ -263,6 +263,10 @@ class _Runner(socketserver.ThreadingUnixStreamServer):
             log.exception("could not start the default worker pool")
             pool.close()
             return
+        try:
+            _warm_up_run(pool)
+        except Exception:  # a slower first run, nothing worse
+            log.exception("the warm-up run failed")
         self.give_back(pool)
 
     def give_back(self, pool: WorkerPool | None) -> None:
@@ -348,6 +352,41 @@ class _Handler(socketserver.StreamRequestHandler):
             loop.close()
         if not answered.is_set():
             answer(summary)
+
+
+_WARM_UP_TEXT = "Warm-up\n\nThe runner cleans this text once before its first run.\n\nRead more: nothing\n"
+
+
+def _warm_up_run(pool: WorkerPool) -> None:
+    """Run the flow once on a one-line text, then delete that flow run.
+
+    A process's first flow run pays ~1 s more than later ones (Prefect builds schemas and checks the
+    API version on first use, the first task run sets up its engine, a worker meets its first
+    lexicon): here, before the runner answers, not in a user's first run.
+    """
+    import asyncio
+    import tempfile
+
+    from prefect.client.orchestration import get_client
+
+    from flows.flow import clean_corpus
+    from flows.report import publish_reports
+    from flows.workers import prestarted_pool
+
+    async def run_and_delete(folder: Path) -> None:
+        text = folder / "warm-up.txt"
+        text.write_text(_WARM_UP_TEXT, encoding="utf-8")
+        state = await clean_corpus(inputs=[str(text)], out=str(folder / "out"), workers=1, return_state=True)
+        async with get_client() as client:
+            await client.delete_flow_run(state.state_details.flow_run_id)
+
+    token, publishing = prestarted_pool.set(pool), publish_reports.set(False)
+    try:
+        with tempfile.TemporaryDirectory(prefix="newsclean-warm-up-") as folder:
+            asyncio.run(run_and_delete(Path(folder)))
+    finally:
+        publish_reports.reset(publishing)
+        prestarted_pool.reset(token)
 
 
 _FIRST_RUN_MODULES = ("prefect.flow_engine", "prefect.task_engine", "prefect.utilities.visualization", "fastapi")

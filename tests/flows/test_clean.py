@@ -155,8 +155,9 @@ def test_an_extraction_that_raises_becomes_a_parse_error(
 def test_warm_up_loads_what_a_worker_would_otherwise_load_mid_run() -> None:
     # In a fresh interpreter: this session may have loaded them already.
     probe = (
-        "import sys, flows.clean; flows.clean.warm_up(); "
-        "print(sorted(m for m in ('dateparser', 'py3langid') if m in sys.modules))"
+        "import sys, flows.clean, cleaners.unicode; flows.clean.warm_up(); "
+        "print(sorted(m for m in ('dateparser', 'py3langid') if m in sys.modules), "
+        "cleaners.unicode._pair_start.cache_info().currsize)"
     )
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
-    assert loaded.strip() == "['dateparser', 'py3langid']"
+    assert loaded.strip() == "['dateparser', 'py3langid'] 1"  # and the mojibake pattern is built

@@ -10,7 +10,8 @@ Builds a corpus of N documents: HTML pages from ../shared/corpus/aeb-dev and pla
 and prints docs/s, the ratios b/a, c/b and b/d, and the peak RSS of the newsclean runs. Each
 baseline runs right before and right after newsclean's runs of its documents; the mean of the two
 is the reference (both are printed), since this machine's speed drifts by ±15 % over minutes.
-`--rounds R` repeats all that R times and reports the medians and each round's ratios.
+`--rounds R` repeats all that R times and reports the medians and each round's ratios; the 1- and
+2-worker runs swap places every other round (an even R cancels a steady drift out of c/b).
 Timings of (b) and (c) are wall times of the whole command, a new process each time. The reused
 local Prefect server and the runner beside it are started (and their one-time start timed) before
 them, as a user's first run would; `--ephemeral` times every run in its own process with Prefect's
@@ -150,14 +151,16 @@ def time_kind(kind: str, inputs: Path, out: Path, args: argparse.Namespace) -> d
     """Time the baseline and newsclean with 1 and 2 workers on one kind of document, `args.rounds` times.
 
     In each round the baseline runs right before and right after newsclean's runs, and the mean of
-    the two is that round's reference: this machine's speed drifts by ±15 % over minutes.
+    the two is that round's reference: this machine's speed drifts by ±15 % over minutes. The 1- and
+    2-worker runs swap places every other round, so that over an even number of rounds a steady
+    drift between them cancels out of c/b.
     """
     baseline, key = (bare_trafilatura, "a_trafilatura") if kind == "html" else (bare_ftfy, "d_ftfy")
     got: dict[str, list[float]] = {}
-    for _ in range(args.rounds):
+    for round_no in range(args.rounds):
         docs, secs = baseline(inputs)
         before = docs / secs
-        for workers in (1, 2):
+        for workers in (1, 2) if round_no % 2 == 0 else (2, 1):
             docs, wall, flow_s, peak = newsclean(inputs, out, workers, args.ephemeral)
             got.setdefault(f"w{workers}", []).append(docs / wall)
             got.setdefault(f"w{workers}_flow", []).append(docs / flow_s)

@@ -358,7 +358,7 @@ _WARM_UP_TEXT = "Warm-up\n\nThe runner cleans this text once before its first ru
 
 
 def _warm_up_run(pool: WorkerPool) -> None:
-    """Run the flow once on a one-line text, then delete that flow run.
+    """Run the flow once on a short text, then delete that flow run.
 
     A process's first flow run pays ~1 s more than later ones (Prefect builds schemas and checks the
     API version on first use, the first task run sets up its engine, a worker meets its first

@@ -98,10 +98,10 @@ def newsclean(inputs: Path, out: Path, workers: int, ephemeral: bool) -> tuple[i
     cmd = [NEWSCLEAN, "run", str(inputs), "--out", str(out), "--workers", str(workers)]
     if ephemeral:
         cmd.append("--ephemeral")
-    runner = [] if ephemeral else [runner_pid(prefect_home())]
+    runner = None if ephemeral else runner_pid(prefect_home())
     start = time.perf_counter()
     process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
-    roots = [process.pid] + [pid or process.pid for pid in runner]
+    roots = [process.pid] if runner is None else [process.pid, runner]
     peaks: list[int] = []
     finished = threading.Event()
 

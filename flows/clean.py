@@ -63,13 +63,14 @@ class BatchResult:
         self.unicode_fixed += bool(row["unicode_fixed"])
 
 
-# Non-ASCII, as most news is: the mojibake check builds its pattern (~0.1 s) for the first such text.
-_WARM_UP_TEXT = "The café’s owner said the new menu would be ready next week.\n\nAdvertisement\n" * 3
+# What workers and the runner's warm-up run clean before any input. Non-ASCII, as most news is: the
+# mojibake check builds its pattern (~0.1 s) for the first such text.
+WARM_UP_TEXT = "The café’s owner said the new menu would be ready next week.\n\nAdvertisement\n" * 3
 
 
 def warm_up() -> None:
     """Load the language model, line tables, mojibake pattern and dateparser (~1.6 s) before a document needs them."""
-    clean_text(_WARM_UP_TEXT, language=detect_language(_WARM_UP_TEXT))
+    clean_text(WARM_UP_TEXT, language=detect_language(WARM_UP_TEXT))
     # A date stamp in no common format goes to dateparser: ~0.5 s to import and set up, else paid
     # by the first text with such a stamp that each worker meets, in a timed run.
     parse_date("01/01/2000 00:00")

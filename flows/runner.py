@@ -354,9 +354,6 @@ class _Handler(socketserver.StreamRequestHandler):
             answer(summary)
 
 
-_WARM_UP_TEXT = "Warm-up\n\nThe runner cleans this text once before its first run.\n\nRead more: nothing\n"
-
-
 def _warm_up_run(pool: WorkerPool) -> None:
     """Run the flow once on a short text, then delete that flow run.
 
@@ -369,13 +366,14 @@ def _warm_up_run(pool: WorkerPool) -> None:
 
     from prefect.client.orchestration import get_client
 
+    from flows.clean import WARM_UP_TEXT
     from flows.flow import clean_corpus
     from flows.report import publish_reports
     from flows.workers import prestarted_pool
 
     async def run_and_delete(folder: Path) -> None:
         text = folder / "warm-up.txt"
-        text.write_text(_WARM_UP_TEXT, encoding="utf-8")
+        text.write_text(WARM_UP_TEXT, encoding="utf-8")
         state = await clean_corpus(inputs=[str(text)], out=str(folder / "out"), workers=1, return_state=True)
         async with get_client() as client:
             await client.delete_flow_run(state.state_details.flow_run_id)

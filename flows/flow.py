@@ -7,7 +7,6 @@ import datetime as dt
 import json
 import time
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -24,7 +23,7 @@ from flows.clean import EXAMPLES_PER_RULE, BatchResult, batched, process_batch
 from flows.config import DEFAULT_BATCH_SIZE, PipelineConfig, build_config, default_workers
 from flows.output import BatchStats, OutputError, lock_output, prepare_output
 from flows.progress import progress_sink
-from flows.readers import InputNotFoundError, doc_id, list_inputs
+from flows.readers import InputNotFoundError, pending_inputs
 from flows.report import publish_report
 from flows.storage import exists, is_uri
 from flows.workers import WorkerPool, prestarted_pool
@@ -146,16 +145,6 @@ async def clean_corpus(
         summary["seconds"],
     )
     return summary
-
-
-def pending_inputs(inputs: list[str], done: set[str]) -> Iterator[str]:
-    """Yield the listed inputs not yet done, each once (an input reached twice is one input)."""
-    seen = set(done)
-    for source in list_inputs(inputs):
-        key = doc_id(source)
-        if key not in seen:
-            seen.add(key)
-            yield source
 
 
 async def _clean_batches(

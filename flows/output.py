@@ -118,6 +118,19 @@ def prepare_output(out: str, config_json: str, overwrite: bool = False) -> Progr
     return progress
 
 
+def starts_afresh(out: str, overwrite: bool) -> bool:
+    """Tell, changing nothing, whether a run on local `out` processes every input (nothing to resume)."""
+    if overwrite:
+        return True
+    if is_uri(out):
+        return False  # not worth a listing of remote storage: the caller only saves a little time
+    for name in SCHEMAS:
+        with contextlib.suppress(OSError):
+            if any(_PART.match(entry) for entry in os.listdir(os.path.join(out, name))):
+                return False
+    return True
+
+
 def _files(fs: pafs.FileSystem, directory: str) -> list[pafs.FileInfo]:
     if fs.get_file_info(directory).type != pafs.FileType.Directory:
         return []

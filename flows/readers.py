@@ -73,6 +73,16 @@ def list_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
             raise InputNotFoundError(f"input path does not exist: {given}")
 
 
+def pending_inputs(inputs: Iterable[str], done: set[str]) -> Iterator[str]:
+    """Yield the listed inputs not yet done, each once (an input reached twice is one input)."""
+    seen = set(done)
+    for source in list_inputs(inputs):
+        key = doc_id(source)
+        if key not in seen:
+            seen.add(key)
+            yield source
+
+
 def _expand(location: str) -> Iterator[str]:
     """Yield a found file if it is a supported input, or the records of a WARC or JSON-lines file."""
     if archives.container_format(location):

@@ -306,6 +306,7 @@ class _Handler(socketserver.StreamRequestHandler):
         except ValueError as exc:  # unknown rule names
             self._send({"event": "error", "message": str(exc)})
             return
+        ahead = _read_ahead(pool, params)
         lock = threading.Lock()
         answered, finished = threading.Event(), threading.Event()
 
@@ -350,8 +351,35 @@ class _Handler(socketserver.StreamRequestHandler):
         finally:
             finished.set()
             loop.close()
+            if ahead is not None:
+                pool.drop_ahead(ahead)
         if not answered.is_set():
             answer(summary)
+
+
+def _read_ahead(pool: WorkerPool, params: dict[str, Any]) -> object | None:
+    """Give the workers the run's first batch while Prefect records the flow run; return its token.
+
+    Only when the run will start with that batch: local workers, and nothing to resume in its output
+    (else the flow lists other inputs first, and the batch waits its turn, unread).
+    """
+    import datetime as dt
+    import itertools
+
+    from flows.config import DEFAULT_BATCH_SIZE
+    from flows.output import starts_afresh
+    from flows.readers import pending_inputs
+
+    if params.get("dask") or params.get("dask_address") or "out" not in params:
+        return None
+    try:
+        if not starts_afresh(str(params["out"]), bool(params.get("overwrite"))):
+            return None
+        batch_size = int(params.get("batch_size") or DEFAULT_BATCH_SIZE)
+        sources = list(itertools.islice(pending_inputs(params["inputs"], set()), batch_size))
+    except Exception:  # a missing input or an unreadable folder: the flow says so, in its own words
+        return None
+    return pool.read_ahead(sources, dt.datetime.now(dt.UTC)) if sources else None
 
 
 def _warm_up_run(pool: WorkerPool) -> None:

@@ -221,7 +221,7 @@ QUEUED_WORK_S = 0.05
 class _Job:
     """One input waiting for its outcome."""
 
-    __slots__ = ("alone", "future", "now", "source")
+    __slots__ = ("alone", "dropped", "future", "now", "source")
 
     def __init__(self, source: str, now: dt.datetime) -> None:
         self.source = source
@@ -229,6 +229,8 @@ class _Job:
         self.future: Future[Outcome] = Future()
         # Set once the job was in flight in a group that hung or crashed: it is then processed alone.
         self.alone = False
+        # Set when it was read ahead for a batch that never came: a supervisor skips it.
+        self.dropped = False
 
 
 class WorkerPool:
@@ -267,6 +269,8 @@ class WorkerPool:
         self._closing = False
         self._broken: WorkerStartError | None = None
         self._in_flight: dict[int, collections.deque[_Job]] = {}
+        # Documents queued before their batch asked for them (see `read_ahead`), and their sources.
+        self._ahead: tuple[list[str], list[_Job]] | None = None
         self.replaced = 0
 
     def start(self) -> None:
@@ -306,13 +310,48 @@ class WorkerPool:
         self.start()
 
     def run_batch(self, sources: list[str], now: dt.datetime) -> Iterator[Outcome]:
-        """Yield the outcome of each input in order; a stuck or dead worker costs one document only."""
+        """Yield the outcome of each input in order; a stuck or dead worker costs one document only.
+
+        A batch of the very sources read ahead takes those jobs, already under way.
+        """
         self.start()
-        jobs = [_Job(source, now) for source in sources]
-        for job in jobs:
-            self._jobs.put(job)
+        with self._lock:
+            ahead = self._ahead
+            if ahead is not None and ahead[0] == sources:
+                self._ahead = None
+        if ahead is not None and ahead[0] == sources:
+            jobs = ahead[1]
+        else:
+            jobs = [_Job(source, now) for source in sources]
+            for job in jobs:
+                self._jobs.put(job)
         for job in jobs:
             yield job.future.result()
+
+    def read_ahead(self, sources: list[str], now: dt.datetime) -> object:
+        """Queue `sources` before their batch asks for them; return a token for `drop_ahead`.
+
+        A run's flow spends ~0.2 s recording itself with Prefect before its first batch task
+        starts: documents read ahead keep the workers busy meanwhile.
+        """
+        jobs = [_Job(source, now) for source in sources]
+        with self._lock:
+            earlier, self._ahead = self._ahead, (list(sources), jobs)
+        for job in earlier[1] if earlier else ():
+            job.dropped = True
+        self.start()
+        for job in jobs:
+            self._jobs.put(job)
+        return jobs
+
+    def drop_ahead(self, token: object) -> None:
+        """Drop what `read_ahead` queued if no batch took it (the run failed, or listed other inputs)."""
+        with self._lock:
+            if self._ahead is None or self._ahead[1] is not token:
+                return
+            jobs, self._ahead = self._ahead[1], None
+        for job in jobs:
+            job.dropped = True
 
     def _supervise_safely(self, slot: int) -> None:
         try:
@@ -347,6 +386,8 @@ class WorkerPool:
                 if job is None or self._closing:
                     self._fail([*in_flight, *([job] if job else [])])
                     return
+                if job.dropped:
+                    continue
                 worker = self._workers[slot]
                 if not worker.warm and in_flight and input_format(job.source) == HTML:
                     held = job

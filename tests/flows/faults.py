@@ -49,3 +49,11 @@ def with_pid(source: str, config: PipelineConfig, now: dt.datetime) -> Outcome:
     time.sleep(0.05)
     kind, row = process_one(source, config, now)
     return kind, {**row, "detail": str(os.getpid())}
+
+
+def logged(source: str, config: PipelineConfig, now: dt.datetime) -> Outcome:
+    """Process `source` slowly, noting its name in processed.log beside it (to count what workers did)."""
+    time.sleep(0.05)
+    with open(Path(source).parent / "processed.log", "a", encoding="utf-8") as log:
+        log.write(Path(source).name + "\n")
+    return process_one(source, config, now)

@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import EXIT_FAILED, app
-from flows.output import OutputError, lock_output, prepare_output
+from flows.output import OutputError, lock_output, prepare_output, starts_afresh
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
@@ -81,6 +81,7 @@ def test_a_rerun_is_idempotent(samples: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = _run([samples], out, batch_size=4, workers=1)
     parts = sorted(p.name for p in (out / "articles").iterdir())
+    assert not starts_afresh(str(out), overwrite=False) and starts_afresh(str(out), overwrite=True)
     again = _run([samples], out, batch_size=4, workers=1)
     assert again["resumed"] == again["inputs"] == first["inputs"] == 10
     assert again["removed_by_rule"] == first["removed_by_rule"]
@@ -150,6 +151,9 @@ def test_leftovers_of_a_killed_write_are_removed(tmp_path: Path) -> None:
     leftover = tmp_path / "articles" / ".part-000-00003.0123abcd.tmp"
     leftover.write_bytes(b"PAR1 half a file")
     (tmp_path / "run.json").write_text("{}")
+    # Nothing there to resume: a run starts with its first inputs (what the runner reads ahead).
+    assert starts_afresh(str(tmp_path), overwrite=False) and starts_afresh(str(tmp_path / "new"), overwrite=False)
+    assert not starts_afresh("s3://bucket/out", overwrite=False)
     progress = prepare_output(str(tmp_path), "{}")
     assert not leftover.exists() and not (tmp_path / "run.json").exists()
     assert progress.done == set() and progress.attempt == 0

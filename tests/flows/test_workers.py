@@ -12,7 +12,7 @@ import pytest
 from flows.clean import ARTICLE, REJECT
 from flows.config import PipelineConfig
 from flows.workers import WorkerPool
-from tests.flows.faults import misbehave, misbehave_while_loading, with_pid
+from tests.flows.faults import logged, misbehave, misbehave_while_loading, with_pid
 
 NOW = dt.datetime(2026, 11, 24, tzinfo=dt.UTC)
 
@@ -91,6 +91,52 @@ def test_a_kept_pool_serves_runs_with_fewer_or_more_workers(inputs: list[str]) -
         pool.close()
     assert len(one) == 1  # the other worker stays idle
     assert len(pids) == 3 and three == {str(pid) for pid in pids}
+
+
+def _texts(samples: Path, folder: Path, n: int) -> list[str]:
+    for i in range(n):
+        shutil.copy(samples / "seeds" / "002.txt", folder / f"text-{i:02d}.txt")
+    return [str(folder / f"text-{i:02d}.txt") for i in range(n)]
+
+
+def _processed(folder: Path) -> list[str]:
+    log = folder / "processed.log"
+    return log.read_text(encoding="utf-8").split() if log.exists() else []
+
+
+def test_a_batch_takes_the_documents_read_ahead_for_it(samples: Path, tmp_path: Path) -> None:
+    sources = _texts(samples, tmp_path, 6)
+    later = NOW + dt.timedelta(minutes=1)
+    pool = WorkerPool(2, PipelineConfig(), handler=logged)
+    try:
+        pool.read_ahead(sources, NOW)
+        rows = [row for _, row in pool.run_batch(list(sources), later)]
+    finally:
+        pool.close()
+    assert [row["source"] for row in rows] == sources
+    # Processed once, as read ahead (their time is the read-ahead's), not queued again by the batch.
+    assert sorted(_processed(tmp_path)) == [Path(s).name for s in sources]
+    assert {row["processed_at"] for row in rows} == {NOW}
+
+
+def test_documents_read_ahead_for_no_batch_are_dropped(samples: Path, tmp_path: Path) -> None:
+    ahead = _texts(samples, tmp_path, 20)
+    (tmp_path / "other").mkdir()
+    other = _texts(samples, tmp_path / "other", 2)
+    pool = WorkerPool(1, PipelineConfig(), handler=logged)
+    try:
+        pool.start()
+        pool.wait_ready()
+        token = pool.read_ahead(ahead, NOW)
+        pool.drop_ahead(object())  # another run's token changes nothing
+        pool.drop_ahead(token)
+        rows = [row for _, row in pool.run_batch(other, NOW)]
+    finally:
+        pool.close()
+    assert [row["source"] for row in rows] == other
+    # Only what was already in the worker's pipe when the run dropped them (a few of 20) was processed.
+    assert len(_processed(tmp_path)) <= 4
+    assert _processed(tmp_path / "other") == ["text-00.txt", "text-01.txt"]
 
 
 def test_close_stops_every_worker(inputs: list[str]) -> None:

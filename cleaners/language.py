@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 import unicodedata
 from typing import Any
 
@@ -16,6 +17,9 @@ _MIN_LETTERS = 40
 # Characters of the text's start that decide: 600 gave the same language as 1,000 on all 290 benchmark,
 # seed and fixture texts (en, pt, ru, it, ja, ko, id; 400 did too, 300 did not), at half the cost.
 SAMPLE_CHARS = 600
+# Widened model rows kept (see _Classifier): 32,768 of 142 float32 weights, ~19 MB; the 95 benchmark
+# texts in seven languages need 11,430.
+ROW_CACHE = 1 << 15
 
 
 def detect_language(text: str, sample: int = SAMPLE_CHARS) -> str | None:
@@ -68,6 +72,13 @@ class _Classifier:
         # The model's weights are float16; numpy widens them slowly, a table of all 65,536 widens them fast.
         self._weights = identifier.nb_ptc.view(np.uint16) if identifier.nb_ptc.dtype == np.float16 else None
         self._widen = np.arange(65536, dtype=np.uint16).view(np.float16).astype(np.float32)
+        # Rows widened once and kept: a text needs ~340 of the 100,053 rows and texts share most of
+        # theirs, while widening a text's rows cost more than all the rest of its classification.
+        # All rows widened would take ~57 MB; this keeps at most ROW_CACHE (~19 MB), cleared when full.
+        self._slots = np.full(len(identifier.nb_ptc), -1, dtype=np.int64)
+        self._rows = np.empty((ROW_CACHE if self._weights is not None else 0, identifier.nb_ptc.shape[1]), np.float32)
+        self._used = 0
+        self._lock = threading.Lock()  # the cache is shared by every thread that classifies
 
     def classify(self, text: str) -> str:
         """Return the most likely language of `text` (what `py3langid.classify` returns)."""
@@ -80,10 +91,7 @@ class _Classifier:
         if not features.size:
             return str(ident.classify(text)[0])  # featureless: let py3langid decide what that means
         index, counts = np.unique(features, return_counts=True)
-        if self._weights is not None:
-            rows = np.take(self._widen, np.take(self._weights, index, axis=0))
-        else:
-            rows = ident.nb_ptc[index]
+        rows = self._widened(index) if self._weights is not None else ident.nb_ptc[index]
         scores = np.log1p(counts.astype(np.float32)) @ rows + ident.nb_pc
         for i, j in ident._alias_pairs:
             scores[i] = max(scores[i], scores[j])
@@ -92,6 +100,23 @@ class _Classifier:
         if ident.min_confidence is not None and float(scores[best]) < ident.min_confidence:
             return "und"
         return str(ident.nb_classes[best])
+
+    def _widened(self, index: np.ndarray) -> np.ndarray:
+        """Return the model's rows `index` (sorted, distinct) as float32, widening those not kept yet."""
+        with self._lock:
+            slots = self._slots[index]
+            missing = index[slots < 0]
+            if missing.size:
+                if self._used + missing.size > len(self._rows):  # full: start again with this text's rows
+                    self._slots[:] = -1
+                    self._used = 0
+                    missing = index
+                new = np.arange(self._used, self._used + missing.size)
+                self._rows[new] = np.take(self._widen, np.take(self._weights, missing, axis=0))
+                self._slots[missing] = new
+                self._used += missing.size
+                slots = self._slots[index]
+            return np.take(self._rows, slots, axis=0)
 
     def _states(self, data: bytes) -> np.ndarray:
         """Return the automaton's state after each byte of `data`."""

@@ -48,3 +48,20 @@ def test_same_language_as_py3langid_on_any_text(text: str) -> None:
 def test_too_little_text_has_no_language() -> None:
     assert detect_language("Breaking: 12 34") is None
     assert detect_language(SAMPLES[0]) == "de"
+
+
+def test_rows_kept_widened_are_the_models_rows_also_after_the_cache_fills(monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    import cleaners.language as language
+
+    monkeypatch.setattr(language, "ROW_CACHE", 700)  # a text needs ~340 rows: this one fills often
+    classifier = _Classifier(_classifier()._identifier)
+    pieces = [path.read_text(encoding="utf-8")[:600] for path in TEXTS[:30]] + SAMPLES
+    for _ in range(2):
+        assert [classifier.classify(p) for p in pieces] == [py3langid.classify(p)[0] for p in pieces]
+    assert 0 < classifier._used <= 700
+    weights = classifier._identifier.nb_ptc
+    for seed in range(5):
+        index = np.unique(np.random.default_rng(seed).integers(0, len(weights), 300))
+        assert np.array_equal(classifier._widened(index), weights[index].astype(np.float32))

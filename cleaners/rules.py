@@ -229,9 +229,28 @@ _WEEKDAY_DATE = re.compile(
 )
 
 
+# What a match of _CREDIT_ONLY needs, tested first (most lines are prose, and the pattern is costly on
+# them): a colon ("Photo:"); or an agency and "/ source" (up to 43 characters, and a final newline)
+# as the whole line, or after the line's first comma with at most six words before it.
+_CREDIT_ONLY_WORDS = 6
+_CREDIT_ONLY_LONGEST = max(map(len, AGENCIES.split("|"))) + 43 + 1
+
+
+def _may_be_credit_only(text: str) -> bool:
+    """Tell whether `text` may match _CREDIT_ONLY (False only when it cannot)."""
+    if len(text) <= _CREDIT_ONLY_LONGEST or ":" in text:
+        return True
+    comma = text.find(",")
+    if comma <= 0 or len(text[comma + 1 :].lstrip()) > _CREDIT_ONLY_LONGEST:
+        return False
+    return len(text[:comma].split(None, _CREDIT_ONLY_WORDS)) <= _CREDIT_ONLY_WORDS
+
+
 def _credit_only(line: Line) -> bool:
     """Tell whether a line is only a picture credit ("Al Goldis, Associated Press"), once for all passes."""
-    return line.remember("credit_only", lambda ln: _CREDIT_ONLY.match(ln.core) is not None)
+    return line.remember(
+        "credit_only", lambda ln: _may_be_credit_only(ln.core) and _CREDIT_ONLY.match(ln.core) is not None
+    )
 
 
 class CaptionCreditRule(Rule):

@@ -21,6 +21,12 @@ HOVER_CARD = "hover_card"
 _HOVER_CARD = re.compile(
     r"(?P<name>\b[A-Z][\w.'’-]{1,30}(?: [A-Z][\w.'’-]{1,30}){0,3})(?P<card>(?P=name)\S.{10,1500}?\s(?:MORE|More)\b)"
 )
+# The longest a name can be (4 words of 31 characters and their spaces) and a whole card (the name
+# twice, one character, 1,500 more, a space and "MORE"): how far before its end a match can start.
+_NAME_REACH = 4 * 31 + 3
+_HOVER_CARD_REACH = 2 * _NAME_REACH + 1 + 1500 + 1 + 4
+# Where a name repeats without a space, the last character of one copy touches the capital of the next.
+_NAME_AGAIN = re.compile(r"(?<=[\w.'’-])[A-Z]")
 # Rules that judge a line by what stands around it run after the headline is known.
 _CONTEXT_RULES = frozenset({"byline_dateline", "duplicate", "restated"})
 # Passes after the first; each must remove something to earn the next (two sufficed in every test).
@@ -159,15 +165,23 @@ def _apply(rule: Rule, doc: Doc, config: CleanConfig, idle: dict[str, int]) -> N
 
 
 def _strip_hover_cards(text: str) -> tuple[str, list[str]]:
+    """Cut every hover card (`_HOVER_CARD.sub`), searching only where one may start."""
     cards: list[str] = []
-    if "MORE" not in text and "More" not in text:  # every card ends at a "MORE" link: spare the search
+    # Every card ends at a "MORE" link and repeats a name unspaced.
+    ends = [i for i in (text.find("MORE"), text.find("More")) if i >= 0]
+    junction = _NAME_AGAIN.search(text) if ends else None
+    if junction is None:
         return text, cards
-
-    def cut(match: re.Match[str]) -> str:
+    # A card starts at most _HOVER_CARD_REACH before its "MORE", and its name at most _NAME_REACH
+    # before the name again: where the regex would find nothing, it is not run.
+    start = max(0, min(ends) - _HOVER_CARD_REACH, junction.start() - _NAME_REACH)
+    pieces: list[str] = [text[:start]]
+    for match in _HOVER_CARD.finditer(text, start):
+        pieces += [text[start : match.start()], match.group("name")]
         cards.append(match.group("card"))
-        return match.group("name")
-
-    return _HOVER_CARD.sub(cut, text), cards
+        start = match.end()
+    pieces.append(text[start:])
+    return "".join(pieces), cards
 
 
 def _strip_glued_date(text: str) -> tuple[str, dt.date | None, str | None]:

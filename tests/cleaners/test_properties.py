@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from cleaners import CleanConfig, clean_text
 from cleaners.lines import _BULLET, WORD, Line, _unbullet, line_key, split_lines, strip_edges, word_count
-from cleaners.rules import _AGENCY, _AGENCY_REACH, _CREDIT_SUFFIX, _words
+from cleaners.rules import _AGENCY, _AGENCY_REACH, _CREDIT_ONLY, _CREDIT_SUFFIX, _may_be_credit_only, _words
+from cleaners.text import _HOVER_CARD, _strip_hover_cards
 from cleaners.unicode import fix_unicode
 
 CHROME = [
@@ -129,3 +130,70 @@ def test_a_credit_suffix_always_has_its_agency_within_reach(text: str) -> None:
     text = text.strip()
     if _CREDIT_SUFFIX.search(text):
         assert _AGENCY.search(text, max(0, len(text) - _AGENCY_REACH))
+
+
+CREDIT_LINES = st.builds(
+    "".join,
+    st.lists(
+        st.sampled_from(
+            [
+                *("Al", " ", "Goldis", ",", ", ", "Associated Press", "AP", "Press Association", "/", " / "),
+                *("Photo", "photos", ":", " : ", "\u00a0", "\t", "x" * 25, "J.R.", "O’Neil", "-", "Getty Images"),
+                *("and", "the", "said", "\n", "фото"),
+            ]
+        ),
+        max_size=24,
+    ),
+)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
+@given(CREDIT_LINES)
+def test_a_line_that_is_only_a_credit_passes_the_quick_test_first(text: str) -> None:
+    if _CREDIT_ONLY.match(text):
+        assert _may_be_credit_only(text)
+
+
+def test_the_quick_credit_test_lets_credits_through_and_stops_prose() -> None:
+    longest = "Press Association / " + "w" * 40
+    six_words = "Alan J. Goldis of Lansing Michigan, " + longest  # "Lansing Michigan" two words: six in all
+    for credit in ("Al Goldis, Associated Press", "Press Association / Wire", "Photo: AP", longest, six_words):
+        assert _CREDIT_ONLY.match(credit) and _may_be_credit_only(credit)
+    prose = "The minister, who spoke on Tuesday, said the plan would cost more than anyone had expected so far."
+    assert not _may_be_credit_only(prose)
+
+
+def _hover_cards_everywhere(text: str) -> tuple[str, list[str]]:
+    cards: list[str] = []
+
+    def cut(match: re.Match[str]) -> str:
+        cards.append(match.group("card"))
+        return match.group("name")
+
+    return _HOVER_CARD.sub(cut, text), cards
+
+
+HOVER_TEXTS = st.builds(
+    "".join,
+    st.lists(
+        st.one_of(
+            st.sampled_from(["Ilhan Omar", "Omar", "Ilhan OmarIlhan Omar", "OmarOmar", " MORE", " More", "MORE"]),
+            st.sampled_from([" ", ". ", "\n", "Senators call for 5G coordinator | ", "BBC", "iPhone", "x"]),
+            st.integers(0, 1800).map(lambda n: "z " * (n // 2)),
+        ),
+        max_size=12,
+    ),
+)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
+@given(HOVER_TEXTS)
+def test_hover_cards_are_looked_for_only_where_they_can_start(text: str) -> None:
+    assert _strip_hover_cards(text) == _hover_cards_everywhere(text)
+
+
+def test_the_longest_hover_card_is_found() -> None:
+    name = " ".join(f"{c}{'b' * 30}" for c in "ABCD")  # four words of 31 characters
+    text = f"Said {name}{name}!{'y' * 1500} MORE ended. " * 2
+    stripped, cards = _strip_hover_cards(text)
+    assert (stripped, cards) == _hover_cards_everywhere(text) and len(cards) == 2

@@ -10,7 +10,8 @@ from typing import Any
 
 import numpy as np
 
-_LETTERS = re.compile(r"[^\W\d_]")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+_ASCII_NOT_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _MIN_LETTERS = 40
 
 
@@ -26,9 +27,16 @@ def detect_language(text: str, sample: int = SAMPLE_CHARS) -> str | None:
     """Return the ISO 639-1 code of `text`'s language, or None when there is too little text."""
     snippet = text[:sample]
     # Most texts have their 40 letters in the first 200 characters: count those first.
-    if len(_LETTERS.findall(snippet, 0, 200)) < _MIN_LETTERS and len(_LETTERS.findall(snippet)) < _MIN_LETTERS:
+    if count_letters(snippet[:200]) < _MIN_LETTERS and count_letters(snippet) < _MIN_LETTERS:
         return None
     return _classifier().classify(snippet)
+
+
+def count_letters(text: str) -> int:
+    """Return how many characters of `text` are letters (word characters but digits and "_")."""
+    if text.isascii():  # most texts: a byte table deletes the rest
+        return len(text.encode("ascii").translate(None, _ASCII_NOT_LETTERS))
+    return len(_NOT_LETTERS.sub("", text))
 
 
 @functools.cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import py3langid
@@ -9,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaners.language import _Classifier, _classifier, detect_language
+from cleaners.language import _Classifier, _classifier, count_letters, detect_language
 
 TEXTS = sorted(Path(__file__).parents[1].joinpath("fixtures", "aeb-text").glob("*.txt"))
 SAMPLES = [
@@ -65,3 +66,9 @@ def test_rows_kept_widened_are_the_models_rows_also_after_the_cache_fills(monkey
     for seed in range(5):
         index = np.unique(np.random.default_rng(seed).integers(0, len(weights), 300))
         assert np.array_equal(classifier._widened(index), weights[index].astype(np.float32))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.text(max_size=80) | st.text(st.characters(max_codepoint=0x7F), max_size=80))
+def test_letters_are_counted_as_the_letter_pattern_finds_them(text: str) -> None:
+    assert count_letters(text) == len(re.findall(r"[^\W\d_]", text))

@@ -19,6 +19,7 @@ WORD = re.compile(r"\w+")
 # Scripts written without spaces: count characters, not words, for length decisions.
 _CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF))
 _CJK = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _CJK_RANGES) + "]")
+_CJK_FIRST = min(a for a, _ in _CJK_RANGES)
 T = TypeVar("T")
 TERMINAL = frozenset(".!?。！？…")
 CLOSERS = "\"'”’»)]」』）"
@@ -165,7 +166,8 @@ def _counts(text: str, positions: list[int]) -> tuple[list[int], list[int]]:
     starts[1:] &= ~word[:-1]
     at = np.asarray(positions)
     word_runs = np.concatenate(([0], np.cumsum(starts)))[at].tolist()
-    if _CJK.search(text) is None:  # most texts: no second pass over the characters
+    # Most texts: no second pass over the characters (every CJK character is at or above the first).
+    if not points.size or points.max() < _CJK_FIRST or _CJK.search(text) is None:
         return word_runs, [0] * len(positions)
     cjk_runs = np.concatenate(([0], np.cumsum(cjk_chars[points])))[at]
     return word_runs, cjk_runs.tolist()

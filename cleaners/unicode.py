@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 import ftfy
+import numpy as np
 from ftfy.badness import is_bad
 from ftfy.chardata import CHARMAP_ENCODINGS  # also registers ftfy's "sloppy" codecs
 
@@ -36,8 +37,7 @@ FIX_CONFIG = ftfy.TextFixerConfig(
 # - Its other repairs concern control characters, C1 controls, surrogates, U+FFFD and a few
 #   invisible format characters.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffd\ufeff\u206a-\u206f\ufff9-\ufffc]")
-# The same beyond the Basic Multilingual Plane: a class with such characters costs ~1.5x the search
-# above, paid only by text that has characters there at all.
+# The same beyond the Basic Multilingual Plane.
 _ASTRAL_CONTROL = re.compile("[\U0001d173-\U0001d17a\U000e0000-\U000e007f]")
 # - Its encoding repair only acts on UTF-8 decoded as a single-byte charset: a character that a
 #   UTF-8 lead byte (0xC2-0xF4) becomes in one of ftfy's charsets, followed by one that a
@@ -101,12 +101,26 @@ def _pair_start() -> re.Pattern[str]:
     return re.compile(f"{chars(p[0] for p in pairs)}(?={chars(p[1] for p in pairs)})(?:{'|'.join(kinds)})")
 
 
+@functools.cache
+def _control_table() -> np.ndarray:
+    """Return, for every code point, whether it is one of the characters _CONTROL and _ASTRAL_CONTROL match."""
+    everything = np.arange(0x110000, dtype=np.uint32).tobytes().decode("utf-32-le", errors="surrogatepass")
+    table = np.zeros(0x110000, dtype=bool)
+    for pattern in (_CONTROL, _ASTRAL_CONTROL):
+        for match in pattern.finditer(everything):
+            table[match.start()] = True
+    return table
+
+
+def has_control(text: str) -> bool:
+    """Tell whether `text` holds a character of _CONTROL or _ASTRAL_CONTROL (a table lookup: ~0.4 of a search)."""
+    points = np.frombuffer(text.encode("utf-32-le", errors="surrogatepass"), dtype=np.uint32)
+    return bool(np.take(_control_table(), points).any())
+
+
 def needs_repair(text: str) -> bool:
     """Tell whether `text` holds anything a mojibake repair could touch."""
-    if _CONTROL.search(text) is not None:
-        return True
-    # Characters beyond U+FFFF take two UTF-16 units: a cheap test that there are any.
-    if len(text.encode("utf-16-le", errors="surrogatepass")) > 2 * len(text) and _ASTRAL_CONTROL.search(text):
+    if has_control(text):
         return True
     if text.isascii():
         return False

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaners.unicode import FIX_CONFIG, fix_unicode, needs_repair
+from cleaners.unicode import _ASTRAL_CONTROL, _CONTROL, FIX_CONFIG, fix_unicode, has_control, needs_repair
 
 # Words in several scripts, written correctly and as the mojibake of each single-byte charset ftfy knows.
 WORDS = ["café", "naïve", "São Paulo", "Zürich", "привет", "Ελλάδα", "łódź", "it’s", "“quote”", "– dash", "€5"]
@@ -84,3 +84,12 @@ def test_only_the_line_with_mojibake_decides() -> None:
     text = "Привет, «мир» — мир да\nthe café\u2019s menu: cafÃ© au lait\nSão Paulo"
     assert needs_repair(text)
     assert fix_unicode(text) == ("Привет, «мир» — мир да\nthe café’s menu: café au lait\nSão Paulo", True)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    st.text(st.characters(), max_size=40)
+    | st.text(st.sampled_from("a\t\n\x07\x85\ud800\ufeff\ufffc\U000e0041"), max_size=8)
+)
+def test_the_control_table_finds_what_the_control_patterns_find(text: str) -> None:
+    assert has_control(text) == bool(_CONTROL.search(text) or _ASTRAL_CONTROL.search(text))

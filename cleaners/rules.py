@@ -483,6 +483,8 @@ class NavigationRule(PatternRule):
     name = "navigation"
     kind = RELATED
     pattern = _NAVIGATION
+    # Every branch names previous/next, the top, "read full", or ends its label with a colon.
+    needs = ("prev", "next", "older", "newer", "top", "back to", "read full", ":")
 
 
 _CREDIT_LINE_START = re.compile(

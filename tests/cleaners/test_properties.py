@@ -8,8 +8,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaners import CleanConfig, clean_text
-from cleaners.lines import _BULLET, WORD, Line, _unbullet, line_key, split_lines, strip_edges, word_count
-from cleaners.rules import _AGENCY, _AGENCY_REACH, _CREDIT_ONLY, _CREDIT_SUFFIX, _may_be_credit_only, _words
+from cleaners.lines import _BULLET, WORD, Line, _unbullet, holds_any, line_key, split_lines, strip_edges, word_count
+from cleaners.rules import (
+    _AGENCY,
+    _AGENCY_REACH,
+    _CREDIT_ONLY,
+    _CREDIT_SUFFIX,
+    RULES,
+    PatternRule,
+    _may_be_credit_only,
+    _words,
+)
 from cleaners.text import _HOVER_CARD, _strip_hover_cards
 from cleaners.unicode import fix_unicode
 
@@ -197,3 +206,26 @@ def test_the_longest_hover_card_is_found() -> None:
     text = f"Said {name}{name}!{'y' * 1500} MORE ended. " * 2
     stripped, cards = _strip_hover_cards(text)
     assert (stripped, cards) == _hover_cards_everywhere(text) and len(cards) == 2
+
+
+NAVIGATION_LINES = st.builds(
+    "".join,
+    st.lists(
+        st.sampled_from(
+            [
+                *("« ", "Previous", "NEXT", "Prev", "Older", "newer", " ", "Post", "article", "Story", "s", " »"),
+                *("Back to top", "GO TO TOP", "Return to top", "back to Homepage", "Source: Read full article"),
+                *("Tags", "Filed under", "Categories", "Topics", "Теги", "Mots-clés", " :", ":", "Home", "x" * 12),
+            ]
+        ),
+        max_size=8,
+    ),
+)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
+@given(NAVIGATION_LINES)
+def test_a_pattern_rule_matches_only_lines_that_hold_what_it_needs(text: str) -> None:
+    for rule in (r for r in RULES if isinstance(r, PatternRule) and r.needs):
+        if rule.pattern.search(text.strip()):
+            assert holds_any(text.lower(), rule.needs), rule.name

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from cleaners.patterns import word_alternation
+from cleaners.patterns import search_from_digit, word_alternation
 
 _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
@@ -51,7 +51,7 @@ _GLUED = re.compile(
 def is_date_stamp(text: str) -> bool:
     """Tell whether `text` is mostly a date or time stamp ("Published 11:11 PM EST Nov 19, 2019")."""
     text = text.strip()
-    if not text or len(text) > 120 or not _HAS_YEAR_OR_TIME.search(text):
+    if not text or len(text) > 120 or not search_from_digit(_HAS_YEAR_OR_TIME, text):
         return False
     rest = _DATE_TOKEN.sub(" ", text.lower())
     rest = _STAMP_WORDS.sub(" ", rest)
@@ -113,7 +113,7 @@ def parse_date(text: str, language: str | None = None) -> dt.date | None:
     m = _DAY_MONTH_YEAR.search(text)
     if m:
         return _date(int(m.group(3)), _MONTH_NUMBERS[m.group(2).lower()], int(m.group(1)))
-    if not _HAS_YEAR_OR_TIME.search(text):
+    if not search_from_digit(_HAS_YEAR_OR_TIME, text):
         return None
     import dateparser  # imported lazily: it costs ~0.3 s, and most stamps are parsed above
 

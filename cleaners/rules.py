@@ -24,6 +24,7 @@ from cleaners.lexicon import (
     phrases,
 )
 from cleaners.lines import WORD, Doc, Line, holds_any, strip_edges
+from cleaners.patterns import search_from_digit
 
 # What a removed line was, for the `captions` and `related` columns.
 CAPTION = "caption"
@@ -592,12 +593,12 @@ class PostMetaRule(Rule):
 
     def matches(self, line: Line, doc: Doc) -> bool:
         """Match a short line with two meta labels, or one label beside a numeric date."""
-        if line.n_words > 30 or (line.ends_sentence and not _HAS_DATE.search(line.core)):
+        if line.n_words > 30 or (line.ends_sentence and not search_from_digit(_HAS_DATE, line.core)):
             return False
         if ":" not in line.core and not holds_any(line.lower, _META_VERBS):
             return False
         labels = len(_META_LABEL.findall(line.core))
-        return labels >= 2 or (labels == 1 and _HAS_DATE.search(line.core) is not None)
+        return labels >= 2 or (labels == 1 and search_from_digit(_HAS_DATE, line.core) is not None)
 
 
 _NOTICE = re.compile(

@@ -8,12 +8,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaners import CleanConfig, clean_text
+from cleaners.dates import _HAS_YEAR_OR_TIME
 from cleaners.lines import _BULLET, WORD, Line, _unbullet, holds_any, line_key, split_lines, strip_edges, word_count
+from cleaners.patterns import search_from_digit
 from cleaners.rules import (
     _AGENCY,
     _AGENCY_REACH,
     _CREDIT_ONLY,
     _CREDIT_SUFFIX,
+    _HAS_DATE,
     RULES,
     PatternRule,
     _may_be_credit_only,
@@ -229,3 +232,20 @@ def test_a_pattern_rule_matches_only_lines_that_hold_what_it_needs(text: str) ->
     for rule in (r for r in RULES if isinstance(r, PatternRule) and r.needs):
         if rule.pattern.search(text.strip()):
             assert holds_any(text.lower(), rule.needs), rule.name
+
+
+DATED = st.builds(
+    "".join,
+    st.lists(
+        st.sampled_from(["1", "2", "9", "0", "19", "20", "٣", "-", "/", ".", ":", " ", "月", "日", "x", "on ", "a1"]),
+        max_size=14,
+    ),
+)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
+@given(DATED)
+def test_date_patterns_searched_from_the_first_digit_find_what_a_full_search_finds(text: str) -> None:
+    for pattern in (_HAS_DATE, _HAS_YEAR_OR_TIME):
+        full, quick = pattern.search(text), search_from_digit(pattern, text)
+        assert (full and full.span()) == (quick and quick.span())

@@ -14,6 +14,7 @@ from cleaners.patterns import search_from_digit
 from cleaners.rules import (
     _AGENCY,
     _AGENCY_REACH,
+    _CAPTION_MARKER_KINDS,
     _CREDIT_ONLY,
     _CREDIT_SUFFIX,
     _HAS_DATE,
@@ -249,3 +250,33 @@ def test_date_patterns_searched_from_the_first_digit_find_what_a_full_search_fin
     for pattern in (_HAS_DATE, _HAS_YEAR_OR_TIME):
         full, quick = pattern.search(text), search_from_digit(pattern, text)
         assert (full and full.span()) == (quick and quick.span())
+
+
+CAPTION_LINES = st.builds(
+    "".join,
+    st.lists(
+        st.sampled_from(
+            [
+                *("(left)", "(L-R)", "(", ")", "left", ", left, ", "right,", " centre", ",", " is pictured", " are"),
+                *(" seen here", " shown", " in this photo", "Photo by", "EDITORIAL USE ONLY", "Mandatory credit"),
+                *("Picture date:", " ", "The mayor", "x" * 10, "(second from left)", " was seen", ", centre, "),
+            ]
+        ),
+        max_size=10,
+    ),
+)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
+@given(CAPTION_LINES)
+def test_caption_markers_searched_by_kind_find_what_one_alternation_finds(text: str) -> None:
+    # As before: one alternation of every kind, searched when the line holds the words of any kind.
+    everything = re.compile(
+        "|".join(f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})" for _, _, p in _CAPTION_MARKER_KINDS)
+    )
+    holds = any(holds_any(text.lower() if lowered else text, kind) for kind, lowered, _ in _CAPTION_MARKER_KINDS)
+    by_kind = any(
+        holds_any(text.lower() if lowered else text, kind) and p.search(text)
+        for kind, lowered, p in _CAPTION_MARKER_KINDS
+    )
+    assert by_kind == bool(holds and everything.search(text))

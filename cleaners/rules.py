@@ -127,6 +127,13 @@ _SOCIAL = re.compile(
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_ENDS = (".", "!", "?")
+_DIGIT = re.compile(r"\d")
+
+
+def _gallery(core: str, lower: str) -> bool:
+    """Tell whether a line is a gallery counter or label (every match has a digit or ends in "gallery")."""
+    return (_DIGIT.search(core) is not None or lower.rstrip().endswith("gallery")) and _GALLERY.match(core) is not None
 
 
 class WidgetRule(_LexiconRule):
@@ -141,9 +148,11 @@ class WidgetRule(_LexiconRule):
             return False
         core = line.core.strip()
         pattern = self.pattern(doc.language)
-        if pattern.match(line.key) or _GALLERY.match(core) or _SOCIAL.match(core):
+        if pattern.match(line.key) or _gallery(core, line.lower) or _SOCIAL.match(core):
             return True
         # Debris comes in runs of stock phrases: "Oops! Something went wrong. Please try again later."
+        if not holds_any(core, _SENTENCE_ENDS):  # one sentence: nothing to split
+            return False
         parts = [strip_edges(p).casefold() for p in _SENTENCE_END.split(core)]
         return len(parts) > 1 and all(p and pattern.match(p) for p in parts)
 
@@ -551,6 +560,11 @@ _BYLINE = re.compile(
 _EMBED_SIGNATURE = re.compile(r"\(@\w+\)|^[—–-]\s*@\w+")
 
 
+def _embed_signature(text: str) -> bool:
+    """Tell whether `text` signs an embedded post (every signature holds an "@": tested first)."""
+    return "@" in text and _EMBED_SIGNATURE.search(text) is not None
+
+
 class HeadRule(Rule):
     """Bylines and date stamps in the head of the document ("By Jane Doe", "Published 11:11 PM EST …")."""
 
@@ -564,7 +578,7 @@ class HeadRule(Rule):
         for pos, line in enumerate(head):
             if line.n_words > 16 or (line.ends_sentence and not is_date_stamp(line.core)):
                 continue
-            if _EMBED_SIGNATURE.search(line.core):
+            if _embed_signature(line.core):
                 continue
             if is_date_stamp(line.core) or _BYLINE.match(line.core):
                 hits.append(line.index)
@@ -572,7 +586,7 @@ class HeadRule(Rule):
                     hits.append(head[pos - 1].index)
         # The same stamps often close the page again ("Published 10:02 AM EST …").
         for line in alive[-4:]:
-            if _EMBED_SIGNATURE.search(line.core):
+            if _embed_signature(line.core):
                 continue
             if line.n_words <= 12 and is_date_stamp(line.core) and line.index not in hits:
                 hits.append(line.index)

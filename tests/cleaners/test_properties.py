@@ -17,9 +17,11 @@ from cleaners.rules import (
     _CAPTION_MARKER_KINDS,
     _CREDIT_ONLY,
     _CREDIT_SUFFIX,
+    _GALLERY,
     _HAS_DATE,
     RULES,
     PatternRule,
+    _gallery,
     _may_be_credit_only,
     _words,
 )
@@ -280,3 +282,37 @@ def test_caption_markers_searched_by_kind_find_what_one_alternation_finds(text: 
         for kind, lowered, p in _CAPTION_MARKER_KINDS
     )
     assert by_kind == bool(holds and everything.search(text))
+
+
+GALLERY_LINES = st.builds(
+    "".join,
+    st.lists(
+        st.sampled_from(
+            [
+                "Image",
+                "photos",
+                "Slide",
+                " ",
+                "1",
+                "12",
+                "٣",
+                "of",
+                "/",
+                "von",
+                "View all",
+                "(",
+                ")",
+                "Gallery",
+                "GALLERY",
+            ]
+        ),
+        max_size=8,
+    ),
+)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
+@given(GALLERY_LINES)
+def test_gallery_lines_pass_the_quick_test_first(text: str) -> None:
+    text = text.strip()
+    assert _gallery(text, text.lower()) == bool(_GALLERY.match(text))

@@ -24,7 +24,7 @@ from cleaners.lexicon import (
     phrases,
 )
 from cleaners.lines import WORD, Doc, Line, holds_any, strip_edges
-from cleaners.patterns import search_from_digit
+from cleaners.patterns import search_from_digit, word_alternation
 
 # What a removed line was, for the `captions` and `related` columns.
 CAPTION = "caption"
@@ -204,7 +204,8 @@ _CREDIT_SUFFIX = re.compile(
 )
 # Every match of _CREDIT_SUFFIX ends a line without trailing space, its agency at most 66 + 14 characters
 # before the end: an agency there is looked for first (a search of the whole line costs ~5x more).
-_AGENCY = re.compile(f"(?:{AGENCIES})")
+# A trie of the names: the flat alternation tried each of them at every capital (and every "d").
+_AGENCY = re.compile(word_alternation(AGENCIES.split("|")))
 _AGENCY_REACH = 80
 _CREDIT_ONLY = re.compile(
     rf"^(?:[\w.'’-]+\s){{0,5}}[\w.'’-]+,\s*(?:{AGENCIES})(?:\s?/\s?[\w .'’-]{{2,40}})?$"

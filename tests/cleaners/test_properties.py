@@ -19,6 +19,7 @@ from cleaners.rules import (
     _CREDIT_SUFFIX,
     _GALLERY,
     _HAS_DATE,
+    AGENCIES,
     RULES,
     PatternRule,
     _gallery,
@@ -143,6 +144,7 @@ CREDITS = st.builds(
 @given(CREDITS)
 def test_a_credit_suffix_always_has_its_agency_within_reach(text: str) -> None:
     text = text.strip()
+    assert bool(_AGENCY.search(text)) == bool(re.search(f"(?:{AGENCIES})", text))  # the trie finds what the list does
     if _CREDIT_SUFFIX.search(text):
         assert _AGENCY.search(text, max(0, len(text) - _AGENCY_REACH))
 

@@ -316,13 +316,11 @@ class WorkerPool:
         """
         self.start()
         with self._lock:
-            ahead = self._ahead
-            if ahead is not None and ahead[0] == sources:
+            ahead = self._ahead[1] if self._ahead is not None and self._ahead[0] == sources else None
+            if ahead is not None:
                 self._ahead = None
-        if ahead is not None and ahead[0] == sources:
-            jobs = ahead[1]
-        else:
-            jobs = [_Job(source, now) for source in sources]
+        jobs = ahead or [_Job(source, now) for source in sources]
+        if ahead is None:
             for job in jobs:
                 self._jobs.put(job)
         for job in jobs:

@@ -12,6 +12,8 @@ baseline runs right before and right after newsclean's runs of its documents; th
 is the reference (both are printed), since this machine's speed drifts by ±15 % over minutes.
 `--rounds R` repeats all that R times and reports the medians and each round's ratios; the 1- and
 2-worker runs swap places every other round (an even R cancels a steady drift out of c/b).
+`--repeat K` times each baseline and each newsclean run K times in a row and keeps the fastest of
+each (as `timeit` does): the machine's slow spells, seconds long, then count against neither side.
 Timings of (b) and (c) are wall times of the whole command, a new process each time. The reused
 local Prefect server and the runner beside it are started (and their one-time start timed) before
 them, as a user's first run would; `--ephemeral` times every run in its own process with Prefect's
@@ -19,7 +21,7 @@ embedded temporary server instead. Peak RSS sums every process doing the work (c
 workers), sampled every 0.5 s.
 
 Usage: bench/throughput.py [--sizes 1000 10000] [--html DIR] [--text DIR] [--only html|text] [--rounds R]
-                           [--json FILE]
+                           [--repeat K] [--json FILE]
 """
 
 from __future__ import annotations
@@ -155,16 +157,21 @@ def time_kind(kind: str, inputs: Path, out: Path, args: argparse.Namespace) -> d
     2-worker runs swap places every other round, so that over an even number of rounds a steady
     drift between them cancels out of c/b.
     """
-    baseline, key = (bare_trafilatura, "a_trafilatura") if kind == "html" else (bare_ftfy, "d_ftfy")
+    bare, key = (bare_trafilatura, "a_trafilatura") if kind == "html" else (bare_ftfy, "d_ftfy")
+
+    def baseline(inputs: Path) -> tuple[int, float]:
+        return min((bare(inputs) for _ in range(args.repeat)), key=lambda timed: timed[1])
+
     got: dict[str, list[float]] = {}
     for round_no in range(args.rounds):
         docs, secs = baseline(inputs)
         before = docs / secs
         for workers in (1, 2) if round_no % 2 == 0 else (2, 1):
-            docs, wall, flow_s, peak = newsclean(inputs, out, workers, args.ephemeral)
+            runs = [newsclean(inputs, out, workers, args.ephemeral) for _ in range(args.repeat)]
+            docs, wall, flow_s, _ = min(runs, key=lambda run: run[1])
             got.setdefault(f"w{workers}", []).append(docs / wall)
             got.setdefault(f"w{workers}_flow", []).append(docs / flow_s)
-            got.setdefault("peak_rss_mib", []).append(peak / 1024)
+            got.setdefault("peak_rss_mib", []).append(max(run[3] for run in runs) / 1024)
         docs, secs = baseline(inputs)
         got.setdefault(f"{key}_before", []).append(before)
         got.setdefault(f"{key}_after", []).append(docs / secs)
@@ -192,6 +199,12 @@ def main() -> None:
     ap.add_argument("--ephemeral", action="store_true", help="use Prefect's temporary server in every run")
     ap.add_argument("--only", choices=["html", "text"], help="time one kind of input only (its baseline and runs)")
     ap.add_argument("--rounds", type=int, default=1, help="repeat each kind's timings; report medians (default 1)")
+    ap.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="time each baseline and each newsclean run K times in a row and keep the fastest (default 1)",
+    )
     args = ap.parse_args()
     # The commands run as installed, with Python's cached bytecode: a shell that turns caching off
     # would have every command compile the CLI's modules again (~20 ms a run), as `make` never does.
@@ -219,6 +232,7 @@ def main() -> None:
         print(
             f"\nN = {n} ({n // 2} HTML, {n // 2} text)"
             + (f", median of {args.rounds} rounds" if args.rounds > 1 else "")
+            + (f", fastest of {args.repeat} runs for each timing" if args.repeat > 1 else "")
         )
         for kind in kinds:
             key, name = (

@@ -29,6 +29,12 @@ from cleaners.rules import (
 from cleaners.text import _HOVER_CARD, _strip_hover_cards
 from cleaners.unicode import fix_unicode
 
+
+def joined(pieces: list[str], max_size: int) -> st.SearchStrategy[str]:
+    """Return texts made of up to `max_size` of `pieces`, in any order and number."""
+    return st.builds("".join, st.lists(st.sampled_from(pieces), max_size=max_size))
+
+
 CHROME = [
     "Read more: Another story",
     "Soldiers on parade (Photo by A. Person/AFP via Getty Images)",
@@ -126,17 +132,12 @@ def test_shortcuts_give_what_the_patterns_give(text: str) -> None:
     assert line_key(stripped, stripped.lower()) == line_key(stripped) == key
 
 
-CREDITS = st.builds(
-    "".join,
-    st.lists(
-        st.sampled_from(
-            [
-                *("Photo", ". ", "/", " Getty Images", "AFP", ", ", "file", " FILE", "  ", "\u2003", "."),
-                *("x" * 30, "y" * 9, "Reuters", "EPA-EFE", "’", " John Smith", "iStock"),
-            ]
-        ),
-        max_size=10,
-    ),
+CREDITS = joined(
+    [
+        *("Photo", ". ", "/", " Getty Images", "AFP", ", ", "file", " FILE", "  ", "\u2003", "."),
+        *("x" * 30, "y" * 9, "Reuters", "EPA-EFE", "’", " John Smith", "iStock"),
+    ],
+    max_size=10,
 )
 
 
@@ -149,18 +150,13 @@ def test_a_credit_suffix_always_has_its_agency_within_reach(text: str) -> None:
         assert _AGENCY.search(text, max(0, len(text) - _AGENCY_REACH))
 
 
-CREDIT_LINES = st.builds(
-    "".join,
-    st.lists(
-        st.sampled_from(
-            [
-                *("Al", " ", "Goldis", ",", ", ", "Associated Press", "AP", "Press Association", "/", " / "),
-                *("Photo", "photos", ":", " : ", "\u00a0", "\t", "x" * 25, "J.R.", "O’Neil", "-", "Getty Images"),
-                *("and", "the", "said", "\n", "фото"),
-            ]
-        ),
-        max_size=24,
-    ),
+CREDIT_LINES = joined(
+    [
+        *("Al", " ", "Goldis", ",", ", ", "Associated Press", "AP", "Press Association", "/", " / "),
+        *("Photo", "photos", ":", " : ", "\u00a0", "\t", "x" * 25, "J.R.", "O’Neil", "-", "Getty Images"),
+        *("and", "the", "said", "\n", "фото"),
+    ],
+    max_size=24,
 )
 
 
@@ -216,18 +212,13 @@ def test_the_longest_hover_card_is_found() -> None:
     assert (stripped, cards) == _hover_cards_everywhere(text) and len(cards) == 2
 
 
-NAVIGATION_LINES = st.builds(
-    "".join,
-    st.lists(
-        st.sampled_from(
-            [
-                *("« ", "Previous", "NEXT", "Prev", "Older", "newer", " ", "Post", "article", "Story", "s", " »"),
-                *("Back to top", "GO TO TOP", "Return to top", "back to Homepage", "Source: Read full article"),
-                *("Tags", "Filed under", "Categories", "Topics", "Теги", "Mots-clés", " :", ":", "Home", "x" * 12),
-            ]
-        ),
-        max_size=8,
-    ),
+NAVIGATION_LINES = joined(
+    [
+        *("« ", "Previous", "NEXT", "Prev", "Older", "newer", " ", "Post", "article", "Story", "s", " »"),
+        *("Back to top", "GO TO TOP", "Return to top", "back to Homepage", "Source: Read full article"),
+        *("Tags", "Filed under", "Categories", "Topics", "Теги", "Mots-clés", " :", ":", "Home", "x" * 12),
+    ],
+    max_size=8,
 )
 
 
@@ -239,12 +230,8 @@ def test_a_pattern_rule_matches_only_lines_that_hold_what_it_needs(text: str) ->
             assert holds_any(text.lower(), rule.needs), rule.name
 
 
-DATED = st.builds(
-    "".join,
-    st.lists(
-        st.sampled_from(["1", "2", "9", "0", "19", "20", "٣", "-", "/", ".", ":", " ", "月", "日", "x", "on ", "a1"]),
-        max_size=14,
-    ),
+DATED = joined(
+    ["1", "2", "9", "0", "19", "20", "٣", "-", "/", ".", ":", " ", "月", "日", "x", "on ", "a1"], max_size=14
 )
 
 
@@ -256,18 +243,13 @@ def test_date_patterns_searched_from_the_first_digit_find_what_a_full_search_fin
         assert (full and full.span()) == (quick and quick.span())
 
 
-CAPTION_LINES = st.builds(
-    "".join,
-    st.lists(
-        st.sampled_from(
-            [
-                *("(left)", "(L-R)", "(", ")", "left", ", left, ", "right,", " centre", ",", " is pictured", " are"),
-                *(" seen here", " shown", " in this photo", "Photo by", "EDITORIAL USE ONLY", "Mandatory credit"),
-                *("Picture date:", " ", "The mayor", "x" * 10, "(second from left)", " was seen", ", centre, "),
-            ]
-        ),
-        max_size=10,
-    ),
+CAPTION_LINES = joined(
+    [
+        *("(left)", "(L-R)", "(", ")", "left", ", left, ", "right,", " centre", ",", " is pictured", " are"),
+        *(" seen here", " shown", " in this photo", "Photo by", "EDITORIAL USE ONLY", "Mandatory credit"),
+        *("Picture date:", " ", "The mayor", "x" * 10, "(second from left)", " was seen", ", centre, "),
+    ],
+    max_size=10,
 )
 
 
@@ -286,30 +268,25 @@ def test_caption_markers_searched_by_kind_find_what_one_alternation_finds(text: 
     assert by_kind == bool(holds and everything.search(text))
 
 
-GALLERY_LINES = st.builds(
-    "".join,
-    st.lists(
-        st.sampled_from(
-            [
-                "Image",
-                "photos",
-                "Slide",
-                " ",
-                "1",
-                "12",
-                "٣",
-                "of",
-                "/",
-                "von",
-                "View all",
-                "(",
-                ")",
-                "Gallery",
-                "GALLERY",
-            ]
-        ),
-        max_size=8,
-    ),
+GALLERY_LINES = joined(
+    [
+        "Image",
+        "photos",
+        "Slide",
+        " ",
+        "1",
+        "12",
+        "٣",
+        "of",
+        "/",
+        "von",
+        "View all",
+        "(",
+        ")",
+        "Gallery",
+        "GALLERY",
+    ],
+    max_size=8,
 )
 
 

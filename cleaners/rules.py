@@ -24,7 +24,7 @@ from cleaners.lexicon import (
     phrases,
 )
 from cleaners.lines import WORD, Doc, Line, holds_any, strip_edges
-from cleaners.patterns import search_from_digit, word_alternation
+from cleaners.patterns import DIGIT, search_from_digit, word_alternation
 
 # What a removed line was, for the `captions` and `related` columns.
 CAPTION = "caption"
@@ -40,6 +40,7 @@ AGENCIES = (
     r"Statista|NurPhoto|SOPA Images|Zuma Press|ZUMA|Imago|IMAGO|Keystone|Kyodo|Yonhap|"
     r"Corbis|WireImage|Flickr|Wikimedia Commons|Unsplash|Pexels|NASA|ESA|Handout|HANDOUT"
 )
+_AGENCY_NAMES = AGENCIES.split("|")
 
 
 def _phrase_regex(items: Iterable[str], *, whole: bool) -> re.Pattern[str]:
@@ -128,12 +129,11 @@ _SOCIAL = re.compile(
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _SENTENCE_ENDS = (".", "!", "?")
-_DIGIT = re.compile(r"\d")
 
 
 def _gallery(core: str, lower: str) -> bool:
     """Tell whether a line is a gallery counter or label (every match has a digit or ends in "gallery")."""
-    return (_DIGIT.search(core) is not None or lower.rstrip().endswith("gallery")) and _GALLERY.match(core) is not None
+    return (DIGIT.search(core) is not None or lower.rstrip().endswith("gallery")) and _GALLERY.match(core) is not None
 
 
 class WidgetRule(_LexiconRule):
@@ -205,7 +205,7 @@ _CREDIT_SUFFIX = re.compile(
 # Every match of _CREDIT_SUFFIX ends a line without trailing space, its agency at most 66 + 14 characters
 # before the end: an agency there is looked for first (a search of the whole line costs ~5x more).
 # A trie of the names: the flat alternation tried each of them at every capital (and every "d").
-_AGENCY = re.compile(word_alternation(AGENCIES.split("|")))
+_AGENCY = re.compile(word_alternation(_AGENCY_NAMES))
 _AGENCY_REACH = 80
 _CREDIT_ONLY = re.compile(
     rf"^(?:[\w.'’-]+\s){{0,5}}[\w.'’-]+,\s*(?:{AGENCIES})(?:\s?/\s?[\w .'’-]{{2,40}})?$"
@@ -261,7 +261,7 @@ _WEEKDAY_DATE = re.compile(
 # them): a colon ("Photo:"); or an agency and "/ source" (up to 43 characters, and a final newline)
 # as the whole line, or after the line's first comma with at most six words before it.
 _CREDIT_ONLY_WORDS = 6
-_CREDIT_ONLY_LONGEST = max(map(len, AGENCIES.split("|"))) + 43 + 1
+_CREDIT_ONLY_LONGEST = max(map(len, _AGENCY_NAMES)) + 43 + 1
 
 
 def _may_be_credit_only(text: str) -> bool:

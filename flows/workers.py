@@ -319,11 +319,11 @@ class WorkerPool:
             ahead = self._ahead[1] if self._ahead is not None and self._ahead[0] == sources else None
             if ahead is not None:
                 self._ahead = None
-        jobs = ahead or [_Job(source, now) for source in sources]
         if ahead is None:
-            for job in jobs:
+            ahead = [_Job(source, now) for source in sources]
+            for job in ahead:
                 self._jobs.put(job)
-        for job in jobs:
+        for job in ahead:
             yield job.future.result()
 
     def read_ahead(self, sources: list[str], now: dt.datetime) -> object:

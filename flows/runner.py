@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 SOCKET_NAME = "newsclean-runner.sock"
 STARTUP_TIMEOUT_S = 60.0
+# How long a run waits for earlier flow runs to record their end before starting its own (see
+# `_Runner.wait_for_tails`).
+TAIL_WAIT_S = 1.0
 # AF_UNIX paths are limited to 107 bytes; a deeper PREFECT_HOME runs in-process instead.
 _MAX_SOCKET_PATH = 100
 
@@ -219,12 +222,33 @@ class _Runner(socketserver.ThreadingUnixStreamServer):
         self.active = 0
         self._lock = threading.Lock()
         self._warm: WorkerPool | None = None
+        # Flow runs that have answered their client but are still recording their end (report
+        # artifacts, final state): see `wait_for_tails`.
+        self._tails = 0
+        self._tails_done = threading.Condition(self._lock)
 
     def busy(self, change: int) -> None:
         """Count a run starting (+1) or ending (-1); the idle clock restarts at each."""
         with self._lock:
             self.active += change
             self.last_run = time.monotonic()
+
+    def tail(self, change: int) -> None:
+        """Count a flow run that answered and is still recording its end (+1), or one that ended (-1)."""
+        with self._lock:
+            self._tails += change
+            if not self._tails:
+                self._tails_done.notify_all()
+
+    def wait_for_tails(self, timeout: float = TAIL_WAIT_S) -> None:
+        """Wait until no flow run is recording its end (at most `timeout` s).
+
+        Prefect's SQLite database refuses a new flow run written while another run's end is being
+        written ("database is locked"), and the client retries only after 2 s: a run sent right after
+        the previous one's answer (a script's loop) would wait those 2 s. The end takes ~75 ms.
+        """
+        with self._lock:
+            self._tails_done.wait_for(lambda: not self._tails, timeout)
 
     def lease(self, workers: int, params: dict[str, Any]) -> WorkerPool:
         """Return the warm pool when it fits this run and no other run holds it; else a new pool."""
@@ -318,10 +342,14 @@ class _Handler(socketserver.StreamRequestHandler):
             # The output is complete: the client has its answer and the next run the pool while this
             # flow run publishes its report artifacts and its final state (~75 ms).
             answered.set()  # first: the client may leave as soon as it reads the answer
+            if not finished.is_set():  # answered from inside the flow run, which records its end next
+                self.server.tail(+1)
             send({"event": "done", "summary": summary})
             self.server.give_back(pool)
 
         import asyncio  # here: `newsclean run` imports this module too, and never needs it (~30 ms)
+
+        self.server.wait_for_tails()  # the read-ahead batch is with the workers meanwhile
 
         loop = asyncio.new_event_loop()
         progress_sink.set(_SocketSink(send, answer))
@@ -350,6 +378,8 @@ class _Handler(socketserver.StreamRequestHandler):
             return
         finally:
             finished.set()
+            if answered.is_set():
+                self.server.tail(-1)
             loop.close()
             if ahead is not None:
                 pool.drop_ahead(ahead)

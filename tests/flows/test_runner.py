@@ -189,3 +189,23 @@ def test_the_runners_small_ca_bundle_loads_as_one_certificate(tmp_path: Path) ->
 
     context = ssl.create_default_context(cafile=str(_small_ca_bundle(tmp_path)))
     assert len(context.get_ca_certs()) == 1
+
+
+def test_a_run_starts_its_flow_run_once_earlier_runs_have_recorded_their_end(tmp_path: Path) -> None:
+    import threading
+
+    from flows.runner import _Runner
+
+    runner = _Runner(tmp_path / "runner.sock", "http://127.0.0.1:9/api")
+    try:
+        runner.wait_for_tails(timeout=30)  # none recording: at once
+        runner.tail(+1)  # a run answered its client and records its end
+        started = threading.Event()
+        waiting = threading.Thread(target=lambda: (runner.wait_for_tails(timeout=30), started.set()))
+        waiting.start()
+        assert not started.wait(0.3)
+        runner.tail(-1)
+        assert started.wait(10)
+        waiting.join()
+    finally:
+        runner.server_close()

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from flows.config import DEFAULT_BATCH_SIZE, PipelineConfig, build_config, default_workers
+from flows.terminal import EXIT_FAILED, EXIT_OK, console, print_summary
 
 if TYPE_CHECKING:
-    from rich.console import Console
     from rich.table import Table
 
     from flows.workers import WorkerPool
@@ -29,21 +29,7 @@ app = typer.Typer(
 )
 
 
-@functools.cache
-def console() -> Console:
-    """Return the console for messages and the progress bar (standard error).
-
-    Made on first use: rich takes ~50 ms to import, which a run handed to the runner pays while
-    the runner works rather than before it is asked.
-    """
-    from rich.console import Console
-
-    return Console(stderr=True)
-
-
-# Exit codes scripts can rely on.
-EXIT_OK = 0
-EXIT_FAILED = 1
+# Exit codes scripts can rely on (EXIT_OK and EXIT_FAILED: flows.terminal).
 EXIT_USAGE = 2
 
 
@@ -129,17 +115,7 @@ def run(
     _quiet_prefect_defaults()
     if verbose:
         os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
-    params = {
-        "inputs": inputs,
-        "out": out,
-        "batch_size": batch_size,
-        "workers": workers,
-        "disabled_rules": disable_rule or [],
-        "doc_timeout": doc_timeout,
-        "overwrite": overwrite,
-        "dask": dask,
-        "dask_address": dask_address,
-    }
+    params = run_params(inputs, out, workers, batch_size, disable_rule, doc_timeout, overwrite, dask, dask_address)
     try:  # the rule names are checked here only when some are given: loading the rules takes ~0.4 s
         config = build_config(disable_rule or [], doc_timeout=doc_timeout) if disable_rule else None
     except ValueError as exc:  # an unknown rule name
@@ -175,18 +151,71 @@ def run(
     print_summary(summary)
 
 
-def _use_runner(params: dict[str, Any], ephemeral: bool, verbose: bool) -> bool:
-    """Tell whether this run goes to the warm runner beside the reused local server.
+def run_params(
+    inputs: list[str],
+    out: str,
+    workers: int | None,
+    batch_size: int,
+    disable_rule: list[str] | None,
+    doc_timeout: float | None,
+    overwrite: bool,
+    dask: bool,
+    dask_address: str | None,
+) -> dict[str, Any]:
+    """Return the flow's parameters for the options of `newsclean run`."""
+    return {
+        "inputs": list(inputs),
+        "out": out,
+        "batch_size": batch_size,
+        "workers": workers,
+        "disabled_rules": list(disable_rule or []),
+        "doc_timeout": doc_timeout,
+        "overwrite": overwrite,
+        "dask": dask,
+        "dask_address": dask_address,
+    }
+
+
+def parse_run(args: list[str]) -> tuple[dict[str, Any], bool | None, bool]:
+    """Parse the arguments of `newsclean run` as the command does, without running it.
+
+    Return the flow's parameters, the --progress choice, and whether the runner may take the run
+    as far as its options tell (`runner_may_take`); raise a click usage error on bad usage.
+    """
+    with run_command().make_context("run", list(args)) as context:
+        given = context.params
+    options = {key: given[key] for key in ("inputs", "out", "workers", "batch_size", "disable_rule", "doc_timeout")}
+    params = run_params(**options, overwrite=given["overwrite"], dask=given["dask"], dask_address=given["dask_address"])
+    return params, given["progress"], runner_may_take(params, given["ephemeral"], given["verbose"])
+
+
+@functools.cache
+def run_command() -> Any:
+    """Return the click command typer builds for `run` (~15 ms to build; the runner parses many)."""
+    return typer.main.get_command(app).commands["run"]  # type: ignore[attr-defined]
+
+
+def runner_may_take(params: dict[str, Any], ephemeral: bool, verbose: bool) -> bool:
+    """Tell whether a run with these options may go to the warm runner (its settings aside: `_use_runner`).
 
     Runs that need this process's own environment stay in it: remote storage (credentials), Dask,
-    `--ephemeral`, `-v` (Prefect's logs print here), and any Prefect settings naming a server.
+    `--ephemeral`, and `-v` (Prefect's logs print here).
     """
-    from flows.runner import socket_path
-    from flows.server import configured_elsewhere, prefect_home
     from flows.storage import is_uri
 
     paths = [*params["inputs"], params["out"]]
-    if ephemeral or verbose or params["dask"] or params["dask_address"] or any(is_uri(p) for p in paths):
+    return not (ephemeral or verbose or params["dask"] or params["dask_address"] or any(is_uri(p) for p in paths))
+
+
+def _use_runner(params: dict[str, Any], ephemeral: bool, verbose: bool) -> bool:
+    """Tell whether this run goes to the warm runner beside the reused local server.
+
+    Those `runner_may_take`, unless Prefect's settings name a server.
+    """
+    from flows.runner import socket_path
+    from flows.server import configured_elsewhere, prefect_home
+
+    if not runner_may_take(params, ephemeral, verbose):
         return False
     if "prefect.settings" in sys.modules:  # loaded already (a caller in Python): ask Prefect itself
         from prefect.settings import PREFECT_API_URL
@@ -535,32 +564,6 @@ def _count_table(title: str, counts: list[tuple[str, int]]) -> Table:
     for name, count in counts:
         table.add_row(escape(str(name)), str(count))
     return table
-
-
-def print_summary(summary: dict[str, object]) -> None:
-    """Print the run summary: documents in, articles out, rejects, lines removed by rule."""
-    from rich.console import Console
-    from rich.table import Table
-
-    out = Console(soft_wrap=True)
-    if summary.get("resumed"):
-        out.print(f"resumed: {summary['resumed']} inputs were already done in {summary['out']}")
-    out.print(
-        f"[bold]{summary['inputs']}[/bold] inputs -> [green]{summary['articles']}[/green] articles, "
-        f"[yellow]{summary['rejects']}[/yellow] rejects, {summary['lines_removed']} lines removed, "
-        f"{summary['unicode_fixed']} mojibake repairs, in {summary['seconds']} s"
-    )
-    for title, key in (("rule", "removed_by_rule"), ("reject reason", "rejects_by_reason")):
-        counts = summary.get(key) or {}
-        if not isinstance(counts, dict) or not counts:
-            continue
-        table = Table(title=f"by {title}", title_justify="left", show_edge=False)
-        table.add_column(title)
-        table.add_column("count", justify="right")
-        for name, count in counts.items():
-            table.add_row(str(name), str(count))
-        out.print(table)
-    out.print(f"Parquet: {summary['out']}/articles and {summary['out']}/rejects; summary in run.json")
 
 
 def main() -> None:

@@ -27,20 +27,19 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
+
+from flows.launch import MAX_SOCKET_PATH, SOCKET_NAME, code_stamp
 
 if TYPE_CHECKING:
     from flows.progress import ProgressSink
     from flows.workers import WorkerPool
 
 log = logging.getLogger(__name__)
-SOCKET_NAME = "newsclean-runner.sock"
 STARTUP_TIMEOUT_S = 60.0
 # How long a run waits for earlier flow runs to record their end before starting its own (see
 # `_Runner.wait_for_tails`).
 TAIL_WAIT_S = 1.0
-# AF_UNIX paths are limited to 107 bytes; a deeper PREFECT_HOME runs in-process instead.
-_MAX_SOCKET_PATH = 100
 
 
 class RunnerError(RuntimeError):
@@ -50,7 +49,7 @@ class RunnerError(RuntimeError):
 def socket_path(home: Path) -> Path | None:
     """Return the runner's socket path under PREFECT_HOME, or None when it would be too long."""
     path = home.absolute() / SOCKET_NAME
-    return path if len(os.fsencode(path)) <= _MAX_SOCKET_PATH else None
+    return path if len(os.fsencode(path)) <= MAX_SOCKET_PATH else None
 
 
 def _connect(path: Path, timeout: float | None = 2.0) -> socket.socket | None:
@@ -97,22 +96,6 @@ def ensure_runner(home: Path, api_url: str, idle_minutes: int) -> Path | None:
             time.sleep(0.05)
         process.kill()
         raise RuntimeError(f"the newsclean runner did not start within {STARTUP_TIMEOUT_S:.0f} s; see {log.name}")
-
-
-def code_stamp() -> str:
-    """Return a fingerprint of newsclean's code as installed (names, sizes and times of its modules).
-
-    A runner started before newsclean was changed or upgraded would keep running the old code:
-    clients compare stamps and replace such a runner.
-    """
-    import hashlib
-
-    digest = hashlib.sha256()
-    for package in ("flows", "cleaners"):
-        for module in sorted((Path(__file__).resolve().parent.parent / package).glob("*.py")):
-            stat = module.stat()
-            digest.update(f"{module.name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
-    return digest.hexdigest()[:16]
 
 
 def _ping(path: Path, api_url: str) -> bool:
@@ -173,21 +156,26 @@ def send_run(path: Path, params: dict[str, Any]) -> socket.socket:
 def await_run(sock: socket.socket, sink: ProgressSink | None) -> dict[str, Any]:
     """Feed `sink` as the run sent on `sock` finishes batches; return its summary."""
     with sock, sock.makefile("rb") as stream:
-        for line in stream:
-            event = json.loads(line)
-            kind = event.get("event")
-            if kind == "done":
-                return dict(event["summary"])
-            if kind == "error":
-                raise RunnerError(str(event["message"]))
-            if sink is None:
-                continue
-            if kind == "listed":
-                sink.listed(int(event["inputs"]))
-            elif kind == "listing_done":
-                sink.listing_done()
-            elif kind == "finished":
-                sink.finished(int(event["inputs"]), int(event["articles"]), int(event["rejects"]))
+        return read_events(stream, sink)
+
+
+def read_events(stream: IO[bytes], sink: ProgressSink | None) -> dict[str, Any]:
+    """Feed `sink` from a run's event stream as it finishes batches; return its summary."""
+    for line in stream:
+        event = json.loads(line)
+        kind = event.get("event")
+        if kind == "done":
+            return dict(event["summary"])
+        if kind == "error":
+            raise RunnerError(str(event["message"]))
+        if sink is None:
+            continue
+        if kind == "listed":
+            sink.listed(int(event["inputs"]))
+        elif kind == "listing_done":
+            sink.listing_done()
+        elif kind == "finished":
+            sink.finished(int(event["inputs"]), int(event["articles"]), int(event["rejects"]))
     raise RunnerError("the newsclean runner stopped during the run; see newsclean-runner.log in PREFECT_HOME")
 
 
@@ -311,9 +299,47 @@ class _Handler(socketserver.StreamRequestHandler):
             return
         self.server.busy(+1)
         try:
+            if "argv" in request:  # `newsclean run ARGV` as typed (flows.launch): take it, or decline
+                taken = self._take(request)
+                self._send({"event": "accepted", "progress": taken[1]} if taken else {"event": "declined"})
+                if taken:
+                    self._run(taken[0])
+                return
             self._run(dict(request["params"]))
         finally:
             self.server.busy(-1)
+
+    def _take(self, offer: dict[str, Any]) -> tuple[dict[str, Any], bool | None] | None:
+        """Return the parameters and --progress choice of an offered `newsclean run` line this runner can run.
+
+        None (declined) for anything the command line must handle itself: other code, help, bad
+        usage, a missing input, an unknown rule, options or Prefect settings that keep a run in its
+        own process, or a server other than this runner's (stopped, replaced).
+        """
+        from flows.cli import parse_run
+        from flows.config import build_config
+        from flows.server import configured_elsewhere, running_server
+
+        args, cwd, env = list(offer["argv"]), Path(str(offer["cwd"])), dict(offer.get("env") or {})
+        if offer.get("code") != self.server.code or "--help" in args:
+            return None
+        try:
+            params, progress, may_take = parse_run(args)
+            if params["disabled_rules"]:
+                build_config(params["disabled_rules"])  # raises ValueError for an unknown rule
+        except Exception:  # bad usage: the command line says what is wrong, in its own words
+            return None
+        if not may_take or configured_elsewhere(cwd, env):
+            return None
+        # Relative paths are the client's.
+        params["inputs"] = [os.path.abspath(cwd / p) for p in params["inputs"]]
+        params["out"] = os.path.abspath(cwd / params["out"])
+        if not all(os.path.exists(p) for p in params["inputs"]):
+            return None
+        server = running_server(Path(self.server.server_address).parent)  # a use: its idle clock starts again
+        if server is None or server.api_url != self.server.api_url:
+            return None
+        return params, progress
 
     def _send(self, event: dict[str, Any]) -> None:
         self.wfile.write(json.dumps(event, default=str).encode() + b"\n")
@@ -472,7 +498,12 @@ def serve(path: Path, api_url: str, idle_minutes: int) -> None:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     if api_url.startswith("http://"):
         os.environ.setdefault("PREFECT_API_SSL_CERT_FILE", str(_small_ca_bundle(path.parent)))
-    import flows.flow  # noqa: F401  (Prefect and the pipeline, loaded once for every later run)
+    # Prefect and the pipeline, loaded once for every later run; the command line, to parse what
+    # `newsclean run` hands over (flows.launch).
+    import flows.cli
+    import flows.flow
+
+    flows.cli.run_command()
 
     # What Prefect loads lazily in a process's first flow run (~0.3 s, FastAPI most of it): here, the
     # first run does not pay for it.

@@ -21,6 +21,7 @@ import sys
 import threading
 import time
 import tomllib
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -42,22 +43,24 @@ class ServerInfo:
         return f"http://127.0.0.1:{self.port}/api"
 
 
-def prefect_home() -> Path:
-    """Return PREFECT_HOME as Prefect resolves it by default."""
-    return Path(os.environ.get("PREFECT_HOME", "~/.prefect")).expanduser()
+def prefect_home(env: Mapping[str, str] | None = None) -> Path:
+    """Return PREFECT_HOME as Prefect resolves it by default (from `env`, default this process's environment)."""
+    return Path((os.environ if env is None else env).get("PREFECT_HOME", "~/.prefect")).expanduser()
 
 
 def _state_path(home: Path) -> Path:
     return home / STATE_FILE
 
 
-def configured_elsewhere(cwd: Path | None = None) -> bool:
+def configured_elsewhere(cwd: Path | None = None, env: Mapping[str, str] | None = None) -> bool:
     """Tell, without importing Prefect, whether the user's settings may name a Prefect server.
 
-    Checks what Prefect reads: PREFECT_API_URL in the environment, the active profile, and settings
-    files in the working directory (prefect.toml, .env, pyproject.toml's [tool.prefect]).
+    Checks what Prefect reads: PREFECT_API_URL in the environment (`env`, default this process's),
+    the active profile, and settings files in the working directory (prefect.toml, .env,
+    pyproject.toml's [tool.prefect]).
     """
-    if os.environ.get("PREFECT_API_URL"):
+    env = os.environ if env is None else env
+    if env.get("PREFECT_API_URL"):
         return True
     cwd = cwd or Path.cwd()
     if (cwd / "prefect.toml").exists() or (cwd / ".env").exists():
@@ -65,12 +68,12 @@ def configured_elsewhere(cwd: Path | None = None) -> bool:
     with contextlib.suppress(OSError, ValueError):
         if "prefect" in tomllib.loads((cwd / "pyproject.toml").read_text()).get("tool", {}):
             return True
-    profiles_path = Path(os.environ.get("PREFECT_PROFILES_PATH") or prefect_home() / "profiles.toml").expanduser()
+    profiles_path = Path(env.get("PREFECT_PROFILES_PATH") or prefect_home(env) / "profiles.toml").expanduser()
     try:
         profiles = tomllib.loads(profiles_path.read_text())
     except (OSError, ValueError):
         return False
-    active = os.environ.get("PREFECT_PROFILE") or profiles.get("active")
+    active = env.get("PREFECT_PROFILE") or profiles.get("active")
     return bool(active and profiles.get("profiles", {}).get(active, {}).get("PREFECT_API_URL"))
 
 

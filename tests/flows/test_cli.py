@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pyarrow.dataset as ds
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from flows.cli import EXIT_USAGE, app
@@ -30,6 +31,33 @@ def test_the_command_line_loads_no_cleaner_or_pyarrow_before_a_run_needs_them() 
     probe = f"import sys, {used}; print(sorted(m for m in {heavy!r} if m in sys.modules))"
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "[]"
+
+
+def test_the_command_offers_a_run_to_the_runner_before_loading_the_command_line() -> None:
+    probe = (
+        "import sys, flows.launch; "
+        "print(sorted(m for m in ('typer', 'rich', 'flows.cli', 'flows.runner', 'hashlib') if m in sys.modules))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"
+
+
+def test_parse_run_reads_a_run_as_the_command_does() -> None:
+    from flows.cli import parse_run
+
+    rules = ["--disable-rule", "widget", "--disable-rule", "teaser"]
+    params, progress, may_take = parse_run(["a", "b", "--out", "o", "--workers", "2", *rules, "--no-progress"])
+    assert params["inputs"] == ["a", "b"] and params["out"] == "o" and params["workers"] == 2
+    assert params["disabled_rules"] == ["widget", "teaser"] and params["overwrite"] is False
+    assert progress is False and may_take
+    assert parse_run(["a", "--out", "o"])[1] is None
+    for kept_here in (["--ephemeral"], ["-v"], ["--dask"], ["--dask-address", "tcp://127.0.0.1:8786"]):
+        assert not parse_run(["a", "--out", "o", *kept_here])[2], kept_here
+    assert not parse_run(["s3://bucket/in", "--out", "o"])[2]
+    with pytest.raises(typer.BadParameter):
+        parse_run(["a"])
+    with pytest.raises(typer.BadParameter):
+        parse_run(["a", "--out", "o", "--batch-size", "0"])
 
 
 def test_cleaners_load_each_exported_name_on_first_use() -> None:

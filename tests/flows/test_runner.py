@@ -140,6 +140,43 @@ def test_a_client_killed_mid_run_cancels_it_and_a_rerun_resumes(home: Path, fixt
     assert ds.dataset(out / "articles").count_rows() + ds.dataset(out / "rejects").count_rows() == 300
 
 
+def test_the_runner_takes_a_typed_run_and_declines_what_the_command_line_must_say(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import flows.launch
+    from flows.launch import hand_over
+
+    for name, value in _env(home).items():
+        if name.startswith("PREFECT_"):
+            monkeypatch.setenv(name, value)
+    for name in ("PREFECT_API_URL", "PREFECT_PROFILE", "PREFECT_PROFILES_PATH"):
+        monkeypatch.delenv(name, raising=False)
+    assert _newsclean(home, "server", "start").returncode == 0
+    # Relative paths are the client's, as typed.
+    monkeypatch.chdir(ROOT / "samples")
+    assert hand_over(["seeds", "--out", str(tmp_path / "a"), "--workers", "1"]) == 0
+    assert json.loads((tmp_path / "a" / "run.json").read_text())["articles"] == 5
+    # What the command line must say or do itself goes back to it untouched.
+    out = str(tmp_path / "b")
+    for args in (
+        ["nope", "--out", out],  # a missing input
+        ["seeds"],  # no --out
+        ["seeds", "--out", out, "--workers", "0"],
+        ["seeds", "--out", out, "--disable-rule", "nope"],
+        ["seeds", "--out", out, "--ephemeral"],
+        ["seeds", "--out", out, "-v"],
+        ["seeds", "--out", "s3://bucket/out"],
+        ["seeds", "--out", out, "--help"],
+    ):
+        assert hand_over(args) is None, args
+    monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:9/api")  # a server of the user's
+    assert hand_over(["seeds", "--out", out]) is None
+    monkeypatch.delenv("PREFECT_API_URL")
+    monkeypatch.setattr(flows.launch, "code_stamp", lambda: "other code")
+    assert hand_over(["seeds", "--out", out]) is None
+    assert not (tmp_path / "b").exists()
+
+
 def test_server_stop_stops_the_runner(home: Path) -> None:
     assert running_server(home) is not None
     pid = _runner_pid(home)

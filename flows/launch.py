@@ -1,0 +1,106 @@
+"""The `newsclean` command: hand `newsclean run` to the warm runner before the command line loads.
+
+Loading the command line (typer, click, its commands) takes ~0.12 s, a tenth of a 500-text run and
+half a small one, while the runner beside the local Prefect server has it loaded already. So a
+`newsclean run` first sends its arguments, working directory and Prefect settings to the runner as
+they are; the runner parses them with the same command line (`flows.cli.parse_run`) and either
+takes the run (and this process shows its progress and summary) or declines it: help, bad usage, a
+missing input, runs that need this process (`--ephemeral`, `-v`, Dask, remote paths, Prefect settings
+naming a server), no runner, a runner of older code or of a stopped server. A declined run goes
+through the command line as if the runner had never been asked, which says what is wrong or starts
+what is missing. This module imports only the standard library until the runner takes the run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sys
+import zlib
+from typing import Any
+
+SOCKET_NAME = "newsclean-runner.sock"
+# AF_UNIX paths are limited to 107 bytes; a deeper PREFECT_HOME runs in-process instead.
+MAX_SOCKET_PATH = 100
+# The runner answers at once whether it takes a run; one that does not is busy or stuck.
+_ANSWER_TIMEOUT_S = 10.0
+EXIT_FAILED = 1
+
+
+def code_stamp() -> str:
+    """Return a fingerprint of newsclean's code as installed (names, sizes and times of its modules).
+
+    A runner started before newsclean was changed or upgraded would keep running the old code:
+    clients compare stamps and replace such a runner.
+    """
+    listing = []
+    root = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    for package in ("flows", "cleaners"):
+        folder = os.path.join(root, package)
+        for name in sorted(n for n in os.listdir(folder) if n.endswith(".py")):
+            stat = os.stat(os.path.join(folder, name))
+            listing.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+    # Two checksums rather than a cryptographic hash: hashlib loads OpenSSL (~9 ms of every command).
+    data = ";".join(listing).encode()
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+
+
+def runner_socket(env: dict[str, str] | os._Environ[str] = os.environ) -> str | None:
+    """Return the runner's socket path under PREFECT_HOME, or None when it would be too long."""
+    home = os.path.abspath(os.path.expanduser(env.get("PREFECT_HOME", "~/.prefect")))
+    path = os.path.join(home, SOCKET_NAME)
+    return path if len(os.fsencode(path)) <= MAX_SOCKET_PATH else None
+
+
+def hand_over(args: list[str]) -> int | None:
+    """Offer `newsclean run ARGS` to the runner; return the exit code of the run it took, None when declined."""
+    path = runner_socket()
+    if path is None or not os.path.exists(path):
+        return None
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.settimeout(_ANSWER_TIMEOUT_S)
+    try:
+        sock.connect(path)
+        offer = {
+            "argv": args,
+            "cwd": os.getcwd(),
+            "env": {name: value for name, value in os.environ.items() if name.startswith("PREFECT_")},
+            "code": code_stamp(),
+        }
+        sock.sendall(json.dumps(offer).encode() + b"\n")
+        stream = sock.makefile("rb")
+        answer: dict[str, Any] = json.loads(stream.readline() or b"{}")
+    except (OSError, ValueError):
+        sock.close()
+        return None
+    if answer.get("event") != "accepted":
+        sock.close()
+        return None
+    sock.settimeout(None)
+    # Taken: from here on this process only shows what the runner does (rich loads meanwhile).
+    from flows.terminal import follow_run
+
+    return follow_run(sock, stream, answer.get("progress"))
+
+
+def main() -> None:
+    """Run the `newsclean` command."""
+    args = sys.argv[1:]
+    if args[:1] == ["run"] and "--help" not in args:
+        try:
+            code = hand_over(args[1:])
+        except KeyboardInterrupt:  # the runner cancels a run whose client has gone
+            print("\nAborted!", file=sys.stderr)
+            code = EXIT_FAILED
+        if code is not None:
+            # Nothing to tear down (no Prefect, no child processes): skip the interpreter's teardown.
+            try:
+                sys.stdout.flush()
+                sys.stderr.flush()
+            except OSError:  # a reader that went away (`| head`) does not change the outcome
+                pass
+            os._exit(code)
+    from flows.cli import main as command_line
+
+    command_line()

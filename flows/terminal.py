@@ -1,0 +1,69 @@
+"""What `newsclean run` shows on the terminal: errors, the progress bar, the run's summary."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import socket
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+
+
+@functools.cache
+def console() -> Console:
+    """Return the console for messages and the progress bar (standard error).
+
+    Made on first use: rich takes ~50 ms to import, which a run handed to the runner pays while
+    the runner works rather than before it is asked.
+    """
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def follow_run(connection: socket.socket, events: IO[bytes], progress: bool | None) -> int:
+    """Show the progress of a run the runner took (`events`: its event stream) and its summary; return the exit code."""
+    from flows.progress import RichProgress
+    from flows.runner import RunnerError, read_events
+
+    if progress is None:
+        progress = console().is_terminal
+    try:
+        with connection, events, RichProgress(console()) if progress else contextlib.nullcontext() as bar:
+            summary = read_events(events, bar)
+    except (RunnerError, OSError) as exc:
+        console().print(f"[red]error:[/red] {exc}")
+        return EXIT_FAILED
+    print_summary(summary)
+    return EXIT_OK
+
+
+def print_summary(summary: dict[str, object]) -> None:
+    """Print the run summary: documents in, articles out, rejects, lines removed by rule."""
+    from rich.console import Console
+    from rich.table import Table
+
+    out = Console(soft_wrap=True)
+    if summary.get("resumed"):
+        out.print(f"resumed: {summary['resumed']} inputs were already done in {summary['out']}")
+    out.print(
+        f"[bold]{summary['inputs']}[/bold] inputs -> [green]{summary['articles']}[/green] articles, "
+        f"[yellow]{summary['rejects']}[/yellow] rejects, {summary['lines_removed']} lines removed, "
+        f"{summary['unicode_fixed']} mojibake repairs, in {summary['seconds']} s"
+    )
+    for title, key in (("rule", "removed_by_rule"), ("reject reason", "rejects_by_reason")):
+        counts = summary.get(key) or {}
+        if not isinstance(counts, dict) or not counts:
+            continue
+        table = Table(title=f"by {title}", title_justify="left", show_edge=False)
+        table.add_column(title)
+        table.add_column("count", justify="right")
+        for name, count in counts.items():
+            table.add_row(str(name), str(count))
+        out.print(table)
+    out.print(f"Parquet: {summary['out']}/articles and {summary['out']}/rejects; summary in run.json")

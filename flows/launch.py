@@ -8,7 +8,8 @@ takes the run (and this process shows its progress and summary) or declines it: 
 missing input, runs that need this process (`--ephemeral`, `-v`, Dask, remote paths, Prefect settings
 naming a server), no runner, a runner of older code or of a stopped server. A declined run goes
 through the command line as if the runner had never been asked, which says what is wrong or starts
-what is missing. This module imports only the standard library until the runner takes the run.
+what is missing. Until the runner takes the run, this imports the standard library only (and
+flows.terminal, which needs nothing more to load).
 """
 
 from __future__ import annotations
@@ -20,12 +21,13 @@ import sys
 import zlib
 from typing import Any
 
+from flows.terminal import EXIT_FAILED, exit_now
+
 SOCKET_NAME = "newsclean-runner.sock"
 # AF_UNIX paths are limited to 107 bytes; a deeper PREFECT_HOME runs in-process instead.
 MAX_SOCKET_PATH = 100
 # The runner answers at once whether it takes a run; one that does not is busy or stuck.
 _ANSWER_TIMEOUT_S = 10.0
-EXIT_FAILED = 1
 
 
 def code_stamp() -> str:
@@ -46,16 +48,15 @@ def code_stamp() -> str:
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
-def runner_socket(env: dict[str, str] | os._Environ[str] = os.environ) -> str | None:
-    """Return the runner's socket path under PREFECT_HOME, or None when it would be too long."""
-    home = os.path.abspath(os.path.expanduser(env.get("PREFECT_HOME", "~/.prefect")))
-    path = os.path.join(home, SOCKET_NAME)
+def socket_in(home: str) -> str | None:
+    """Return the runner's socket path in the PREFECT_HOME `home`, or None when it would be too long."""
+    path = os.path.join(os.path.abspath(home), SOCKET_NAME)
     return path if len(os.fsencode(path)) <= MAX_SOCKET_PATH else None
 
 
 def hand_over(args: list[str]) -> int | None:
     """Offer `newsclean run ARGS` to the runner; return the exit code of the run it took, None when declined."""
-    path = runner_socket()
+    path = socket_in(os.path.expanduser(os.environ.get("PREFECT_HOME", "~/.prefect")))
     if path is None or not os.path.exists(path):
         return None
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -87,20 +88,14 @@ def hand_over(args: list[str]) -> int | None:
 def main() -> None:
     """Run the `newsclean` command."""
     args = sys.argv[1:]
-    if args[:1] == ["run"] and "--help" not in args:
+    if args[:1] == ["run"]:
         try:
             code = hand_over(args[1:])
         except KeyboardInterrupt:  # the runner cancels a run whose client has gone
             print("\nAborted!", file=sys.stderr)
             code = EXIT_FAILED
         if code is not None:
-            # Nothing to tear down (no Prefect, no child processes): skip the interpreter's teardown.
-            try:
-                sys.stdout.flush()
-                sys.stderr.flush()
-            except OSError:  # a reader that went away (`| head`) does not change the outcome
-                pass
-            os._exit(code)
+            exit_now(code)
     from flows.cli import main as command_line
 
     command_line()

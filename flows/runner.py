@@ -29,7 +29,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from flows.launch import MAX_SOCKET_PATH, SOCKET_NAME, code_stamp
+from flows.launch import code_stamp, socket_in
 
 if TYPE_CHECKING:
     from flows.progress import ProgressSink
@@ -48,8 +48,8 @@ class RunnerError(RuntimeError):
 
 def socket_path(home: Path) -> Path | None:
     """Return the runner's socket path under PREFECT_HOME, or None when it would be too long."""
-    path = home.absolute() / SOCKET_NAME
-    return path if len(os.fsencode(path)) <= MAX_SOCKET_PATH else None
+    path = socket_in(str(home))
+    return Path(path) if path is not None else None
 
 
 def _connect(path: Path, timeout: float | None = 2.0) -> socket.socket | None:
@@ -151,12 +151,6 @@ def send_run(path: Path, params: dict[str, Any]) -> socket.socket:
         sock.close()
         raise RunnerError(f"the newsclean runner at {path} does not answer: {exc}") from exc
     return sock
-
-
-def await_run(sock: socket.socket, sink: ProgressSink | None) -> dict[str, Any]:
-    """Feed `sink` as the run sent on `sock` finishes batches; return its summary."""
-    with sock, sock.makefile("rb") as stream:
-        return read_events(stream, sink)
 
 
 def read_events(stream: IO[bytes], sink: ProgressSink | None) -> dict[str, Any]:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import socket
+import os
+import sys
 from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import socket
+
     from rich.console import Console
 
 EXIT_OK = 0
@@ -28,6 +31,10 @@ def console() -> Console:
 
 def follow_run(connection: socket.socket, events: IO[bytes], progress: bool | None) -> int:
     """Show the progress of a run the runner took (`events`: its event stream) and its summary; return the exit code."""
+    # Loaded while the runner works (its first events wait in the socket meanwhile), the summary's
+    # tables too.
+    import rich.table  # noqa: F401
+
     from flows.progress import RichProgress
     from flows.runner import RunnerError, read_events
 
@@ -41,6 +48,18 @@ def follow_run(connection: socket.socket, events: IO[bytes], progress: bool | No
         return EXIT_FAILED
     print_summary(summary)
     return EXIT_OK
+
+
+def exit_now(code: int) -> None:
+    """Exit with `code` without the interpreter's teardown (~45 ms of freeing modules).
+
+    Only for a process with nothing to tear down: no Prefect (its exit handlers stop a temporary
+    server and flush logs) and no child processes, as a command whose run the runner did.
+    """
+    with contextlib.suppress(OSError):  # a reader that went away (`| head`) does not change the outcome
+        sys.stdout.flush()
+        sys.stderr.flush()
+    os._exit(code)
 
 
 def print_summary(summary: dict[str, object]) -> None:

@@ -154,7 +154,7 @@ CREDIT_LINES = joined(
     [
         *("Al", " ", "Goldis", ",", ", ", "Associated Press", "AP", "Press Association", "/", " / "),
         *("Photo", "photos", ":", " : ", "\u00a0", "\t", "x" * 25, "J.R.", "O’Neil", "-", "Getty Images"),
-        *("and", "the", "said", "\n", "фото"),
+        *("and", "the", "said", "\n", "фото", "EPA-EFE", "EPA", "dpa", "Sipa USA", "REX"),
     ],
     max_size=24,
 )
@@ -165,6 +165,34 @@ CREDIT_LINES = joined(
 def test_a_line_that_is_only_a_credit_passes_the_quick_test_first(text: str) -> None:
     if _CREDIT_ONLY.match(text):
         assert _may_be_credit_only(text)
+
+
+# The credit pattern as first written: words that give back characters, the agencies one by one.
+_CREDIT_ONLY_FLAT = re.compile(
+    rf"^(?:[\w.'’-]+\s){{0,5}}[\w.'’-]+,\s*(?:{AGENCIES})(?:\s?/\s?[\w .'’-]{{2,40}})?$"
+    rf"|^(?:{AGENCIES})(?:\s?/\s?[\w .'’-]{{2,40}})?$"
+    r"|^(?:photo|image|picture|credit|foto|фото)s?\s*:",
+    re.IGNORECASE,
+)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    st.one_of(
+        CREDIT_LINES,
+        CREDIT_LINES.map(str.lower),
+        # "Name Name …, Agency / Source": up to eight words before the comma.
+        st.builds(
+            "{}{}{}{}".format,
+            st.lists(st.sampled_from(["Al", "J.R.", "O’Neil", "of", "x" * 20]), min_size=1, max_size=8).map(" ".join),
+            st.sampled_from([",", ", ", " ,", ",\t"]),
+            st.sampled_from(["Associated Press", "AP", "dpa", "EPA-EFE", "Sipa USA", "Reuters", "Nobody"]),
+            st.sampled_from(["", " / Wire", "/x", " / " + "w" * 41, " file", "."]),
+        ),
+    )
+)
+def test_the_credit_pattern_matches_what_it_matched_as_first_written(text: str) -> None:
+    assert bool(_CREDIT_ONLY.match(text)) == bool(_CREDIT_ONLY_FLAT.match(text))
 
 
 def test_the_quick_credit_test_lets_credits_through_and_stops_prose() -> None:

@@ -184,7 +184,7 @@ def parse_run(args: list[str]) -> tuple[dict[str, Any], bool | None, bool]:
     """
     with run_command().make_context("run", list(args)) as context:
         given = context.params
-    names = (
+    options = (
         "inputs",
         "out",
         "workers",
@@ -195,7 +195,7 @@ def parse_run(args: list[str]) -> tuple[dict[str, Any], bool | None, bool]:
         "dask",
         "dask_address",
     )
-    params = run_params(*(given[name] for name in names))
+    params = run_params(**{name: given[name] for name in options})
     return params, given["progress"], runner_may_take(params, given["ephemeral"], given["verbose"])
 
 

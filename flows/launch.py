@@ -56,6 +56,7 @@ def socket_in(home: str) -> str | None:
 
 def hand_over(args: list[str]) -> int | None:
     """Offer `newsclean run ARGS` to the runner; return the exit code of the run it took, None when declined."""
+    # PREFECT_HOME as flows.server.prefect_home resolves it (that module loads more than a hand-over needs).
     path = socket_in(os.path.expanduser(os.environ.get("PREFECT_HOME", "~/.prefect")))
     if path is None or not os.path.exists(path):
         return None

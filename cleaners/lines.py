@@ -159,7 +159,7 @@ def split_lines(text: str, one_block_per_line: bool = False) -> list[Line]:
 def _counts(text: str, positions: list[int]) -> tuple[list[int], list[int]]:
     """Return the number of words starting, and of CJK characters, before each position of `text`."""
     points = np.frombuffer(text.encode("utf-32-le", errors="surrogatepass"), dtype=np.uint32)
-    word_chars, cjk_chars = _char_tables()
+    word_chars, cjk_chars = char_tables()
     word = word_chars[points]
     # A word starts at a word character after a non-word one (or at the start).
     starts = word.copy()
@@ -174,7 +174,7 @@ def _counts(text: str, positions: list[int]) -> tuple[list[int], list[int]]:
 
 
 @functools.cache
-def _char_tables() -> tuple[np.ndarray, np.ndarray]:
+def char_tables() -> tuple[np.ndarray, np.ndarray]:
     """Return, for every code point, whether `WORD` matches it and whether it is a CJK character."""
     everything = np.arange(0x110000, dtype=np.uint32).tobytes().decode("utf-32-le", errors="surrogatepass")
     word = np.zeros(0x110000, dtype=bool)

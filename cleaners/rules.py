@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import ClassVar
 
+import numpy as np
+
 from cleaners.config import CleanConfig
 from cleaners.dates import is_date_stamp
 from cleaners.lexicon import (
@@ -23,8 +25,9 @@ from cleaners.lexicon import (
     WIDGET_LINES,
     phrases,
 )
-from cleaners.lines import WORD, Doc, Line, holds_any, strip_edges
+from cleaners.lines import Doc, Line, holds_any, strip_edges
 from cleaners.patterns import DIGIT, search_from_digit, word_alternation
+from cleaners.shingles import line_trigrams, restated
 
 # What a removed line was, for the `captions` and `related` columns.
 CAPTION = "caption"
@@ -676,7 +679,8 @@ class KeywordListRule(Rule):
         return bool(words) and words.most_common(1)[0][1] >= 0.5 * len(items)
 
 
-_WE_WORDS = frozenset({b"we", b"us", b"our", b"ours"})
+# "we", "us", "our", "ours" as whole words (`WORD` runs) of case-folded text.
+_WE = re.compile(r"(?<!\w)(?:we|us|ours?)(?!\w)")
 _YOU = re.compile(r"\b(?:you|your|yours|you're|you’re)\b", _I)
 _APPEAL_WORDS = re.compile(
     r"\b(?:support|donat\w*|contribut\w*|members?|membership|subscri\w*|paywalls?|journalism|ad-free|"
@@ -725,11 +729,9 @@ class AppealRule(Rule):
         quoted = '"' in line.core or "“" in line.core or "«" in line.core
         plain = _QUOTED.sub(" ", line.core) if quoted else line.core
         opening = _APPEAL_OPENING.match(plain) is not None
-        # "we", "us", "our", "ours" as words, counted on the line's words (cheaper than a search).
-        words = _words(plain.casefold()) if quoted else _line_words(line)
-        if _WE_WORDS.isdisjoint(words):  # every use of the other signals needs "we" (most lines: a set test)
+        we = len(_WE.findall(plain.casefold() if quoted else line.key))
+        if not we:  # every use of the other signals needs "we"
             return 0, False, 0, opening
-        we = sum(map(_WE_WORDS.__contains__, words))
         return we, _YOU.search(plain) is not None, len(_APPEAL_WORDS.findall(plain)), opening
 
 
@@ -791,37 +793,6 @@ class AuthorBioRule(Rule):
 # --- repetition ---------------------------------------------------------------------
 
 
-# ASCII bytes that are not word characters, made spaces: splitting then yields the words `WORD` finds.
-_ASCII_WORDS = bytes(b if b < 0x80 and (chr(b).isalnum() or b == 0x5F) else 0x20 for b in range(256))
-_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")
-
-
-def _words(folded: str) -> list[bytes]:
-    """Return the words (`WORD` matches) of case-folded text, as UTF-8 bytes."""
-    # The word regex costs more than all the rest; ASCII text (and text whose only non-ASCII
-    # characters are punctuation such as curly quotes, made spaces first) is split by a byte table.
-    if not folded.isascii():
-        folded = _NON_ASCII_NON_WORD.sub(" ", folded)
-    if folded.isascii():
-        return folded.encode().translate(_ASCII_WORDS).split()
-    return [word.encode() for word in WORD.findall(folded)]
-
-
-def _line_words(line: Line) -> list[bytes]:
-    """Return the words of a line's text, case-folded (those of its key), computed once for all rules."""
-    return line.remember("words", lambda ln: _words(ln.key))
-
-
-def _trigrams(line: Line) -> frozenset[tuple[bytes, bytes, bytes]]:
-    """Return the word trigrams of a line, computed once for all passes."""
-
-    def compute(ln: Line) -> frozenset[tuple[bytes, bytes, bytes]]:
-        words = _line_words(ln)
-        return frozenset(zip(words, words[1:], words[2:], strict=False))
-
-    return line.remember("trigrams", compute)
-
-
 class DuplicateRule(Rule):
     """A line repeating an earlier line; a line printed three times or more goes everywhere."""
 
@@ -852,22 +823,19 @@ class RestatedRule(Rule):
 
     def select(self, doc: Doc, config: CleanConfig) -> Iterable[int]:
         """Select lines whose trigrams mostly stand in earlier kept lines."""
-        hits: list[int] = []
-        earlier: set[tuple[bytes, bytes, bytes]] = set()
+        lines: list[Line] = []
         keys: set[str] = set()
         for line in doc.alive():
             # An exact repeat is the duplicate rule's to judge (interview questions repeat on purpose).
-            if line.key in keys:
-                continue
-            keys.add(line.key)
-            grams = _trigrams(line)
-            if line.n_words >= config.restated_min_words and grams:
-                share = len(grams & earlier) / len(grams)
-                if share >= config.restated_min_share:
-                    hits.append(line.index)
-                    continue
-            earlier |= grams
-        return hits
+            if line.key not in keys:
+                keys.add(line.key)
+                lines.append(line)
+        if not lines:
+            return []
+        trigrams, owners = line_trigrams([line.key for line in lines])
+        minimum = config.restated_min_words
+        judged = np.fromiter((line.n_words >= minimum for line in lines), dtype=bool, count=len(lines))
+        return [lines[i].index for i in restated(trigrams, owners, judged, config.restated_min_share)]
 
 
 RULES: Sequence[Rule] = (

@@ -14,7 +14,6 @@ This module imports nothing from Prefect at module level: the CLI calls it befor
 from __future__ import annotations
 
 import contextlib
-import gc
 import importlib
 import json
 import logging
@@ -497,6 +496,7 @@ def serve(path: Path, api_url: str, idle_minutes: int) -> None:
     # `newsclean run` hands over (flows.launch).
     import flows.cli
     import flows.flow
+    from flows.workers import freeze_long_lived
 
     flows.cli.run_command()
 
@@ -524,10 +524,8 @@ def serve(path: Path, api_url: str, idle_minutes: int) -> None:
 
     runner.prestart()  # before serving: a client's first ping waits for it
     # Prefect and the pipeline leave ~180,000 objects that live as long as the runner: a full
-    # collection walked them all (~0.2 s holding the GIL, every few runs, while the threads feeding
-    # the workers waited). Frozen, collections see only what later runs make.
-    gc.freeze()
-    gc.set_threshold(10_000, 20, 20)
+    # collection walked them all every few runs while the threads feeding the workers waited.
+    freeze_long_lived()
 
     threading.Thread(target=watch_idle, daemon=True).start()
     try:

@@ -295,11 +295,22 @@ class _Handler(socketserver.StreamRequestHandler):
         try:
             if "argv" in request:  # `newsclean run ARGV` as typed (flows.launch): take it, or decline
                 taken = self._take(request)
-                self._send({"event": "accepted", "progress": taken[1]} if taken else {"event": "declined"})
-                if taken:
-                    self._run(taken[0])
+                started = self._start(taken[0]) if taken else None  # its rules were checked: no ValueError
+                # The server is asked last: its answer takes 3-30 ms, while the first documents are on their way.
+                if started and not self._server_up():
+                    self._stop(*started)
+                    started = None
+                self._send({"event": "accepted", "progress": taken[1]} if taken and started else {"event": "declined"})
+                if taken and started:
+                    self._run(taken[0], *started)
                 return
-            self._run(dict(request["params"]))
+            params = dict(request["params"])
+            try:
+                started = self._start(params)
+            except ValueError as exc:  # unknown rule names
+                self._send({"event": "error", "message": str(exc)})
+                return
+            self._run(params, *started)
         finally:
             self.server.busy(-1)
 
@@ -308,11 +319,11 @@ class _Handler(socketserver.StreamRequestHandler):
 
         None (declined) for anything the command line must handle itself: other code, help, bad
         usage, a missing input, an unknown rule, options or Prefect settings that keep a run in its
-        own process, or a server other than this runner's (stopped, replaced).
+        own process. (A server other than this runner's, stopped or replaced, is checked by `handle`.)
         """
         from flows.cli import parse_run
         from flows.config import build_config
-        from flows.server import configured_elsewhere, running_server
+        from flows.server import configured_elsewhere
 
         args, cwd, env = list(offer["argv"]), Path(str(offer["cwd"])), dict(offer.get("env") or {})
         if offer.get("code") != self.server.code or "--help" in args:
@@ -330,27 +341,37 @@ class _Handler(socketserver.StreamRequestHandler):
         params["out"] = os.path.abspath(cwd / params["out"])
         if not all(os.path.exists(p) for p in params["inputs"]):
             return None
-        server = running_server(Path(self.server.server_address).parent)  # a use: its idle clock starts again
-        if server is None or server.api_url != self.server.api_url:
-            return None
         return params, progress
+
+    def _server_up(self) -> bool:
+        """Tell whether this runner's server is the recorded one, and answers (a use: its idle clock starts again)."""
+        from flows.server import running_server
+
+        server = running_server(Path(self.server.server_address).parent)
+        return server is not None and server.api_url == self.server.api_url
 
     def _send(self, event: dict[str, Any]) -> None:
         self.wfile.write(json.dumps(event, default=str).encode() + b"\n")
         self.wfile.flush()
 
-    def _run(self, params: dict[str, Any]) -> None:
+    def _start(self, params: dict[str, Any]) -> tuple[WorkerPool, object | None]:
+        """Lease the workers for a run and give them its first documents; raise ValueError for unknown rules."""
         from flows.config import default_workers
+
+        pool = self.server.lease(params.get("workers") or default_workers(), params)
+        return pool, _read_ahead(pool, params)
+
+    def _stop(self, pool: WorkerPool, ahead: object | None) -> None:
+        """Give back the workers of a run that will not go on, dropping what was read ahead for it."""
+        if ahead is not None:
+            pool.drop_ahead(ahead)
+        self.server.give_back(pool)
+
+    def _run(self, params: dict[str, Any], pool: WorkerPool, ahead: object | None) -> None:
         from flows.flow import clean_corpus
         from flows.progress import progress_sink
         from flows.workers import prestarted_pool
 
-        try:
-            pool = self.server.lease(params.get("workers") or default_workers(), params)
-        except ValueError as exc:  # unknown rule names
-            self._send({"event": "error", "message": str(exc)})
-            return
-        ahead = _read_ahead(pool, params)
         lock = threading.Lock()
         answered, finished = threading.Event(), threading.Event()
 
@@ -426,10 +447,11 @@ def _read_ahead(pool: WorkerPool, params: dict[str, Any]) -> object | None:
         if not starts_afresh(str(params["out"]), bool(params.get("overwrite"))):
             return None
         batch_size = int(params.get("batch_size") or DEFAULT_BATCH_SIZE)
-        sources = list(itertools.islice(pending_inputs(params["inputs"], set()), batch_size))
+        # Each input goes to the workers as soon as it is listed.
+        sources = itertools.islice(pending_inputs(params["inputs"], set()), batch_size)
+        return pool.read_ahead(sources, dt.datetime.now(dt.UTC))
     except Exception:  # a missing input or an unreadable folder: the flow says so, in its own words
         return None
-    return pool.read_ahead(sources, dt.datetime.now(dt.UTC)) if sources else None
 
 
 def _warm_up_run(pool: WorkerPool) -> None:

@@ -334,20 +334,31 @@ class WorkerPool:
         for job in ahead:
             yield job.future.result()
 
-    def read_ahead(self, sources: list[str], now: dt.datetime) -> object:
-        """Queue `sources` before their batch asks for them; return a token for `drop_ahead`.
+    def read_ahead(self, sources: Iterable[str], now: dt.datetime) -> object:
+        """Queue `sources`, each as soon as it is listed, for the batch that will ask for them; return a token.
 
         A run's flow spends ~0.2 s recording itself with Prefect before its first batch task
-        starts: documents read ahead keep the workers busy meanwhile.
+        starts: documents read ahead keep the workers busy meanwhile. Listing a batch of inputs
+        takes 10-40 ms, so the first is on its way while the others are listed. Returns once all are
+        queued (a batch compares its sources with all of them); if listing fails, drops those queued.
+        The token is for `drop_ahead`.
         """
-        jobs = [_Job(source, now) for source in sources]
+        listed: list[str] = []
+        jobs: list[_Job] = []
         with self._lock:
-            earlier, self._ahead = self._ahead, (list(sources), jobs)
+            earlier, self._ahead = self._ahead, (listed, jobs)
         for job in earlier[1] if earlier else ():
             job.dropped = True
         self.start()
-        for job in jobs:
-            self._jobs.put(job)
+        try:
+            for source in sources:
+                job = _Job(source, now)
+                listed.append(source)
+                jobs.append(job)
+                self._jobs.put(job)
+        except BaseException:
+            self.drop_ahead(jobs)
+            raise
         return jobs
 
     def drop_ahead(self, token: object) -> None:

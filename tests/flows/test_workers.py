@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -104,12 +105,13 @@ def _processed(folder: Path) -> list[str]:
     return log.read_text(encoding="utf-8").split() if log.exists() else []
 
 
-def test_a_batch_takes_the_documents_read_ahead_for_it(samples: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("listing", [list, iter], ids=["listed", "as-listed"])
+def test_a_batch_takes_the_documents_read_ahead_for_it(samples: Path, tmp_path: Path, listing: type) -> None:
     sources = _texts(samples, tmp_path, 6)
     later = NOW + dt.timedelta(minutes=1)
     pool = WorkerPool(2, PipelineConfig(), handler=logged)
     try:
-        pool.read_ahead(sources, NOW)
+        pool.read_ahead(listing(sources), NOW)
         rows = [row for _, row in pool.run_batch(list(sources), later)]
     finally:
         pool.close()
@@ -117,6 +119,30 @@ def test_a_batch_takes_the_documents_read_ahead_for_it(samples: Path, tmp_path: 
     # Processed once, as read ahead (their time is the read-ahead's), not queued again by the batch.
     assert sorted(_processed(tmp_path)) == [Path(s).name for s in sources]
     assert {row["processed_at"] for row in rows} == {NOW}
+
+
+def test_a_read_ahead_whose_listing_fails_drops_what_it_queued(samples: Path, tmp_path: Path) -> None:
+    sources = _texts(samples, tmp_path, 20)
+
+    def listing() -> Iterator[str]:
+        yield from sources[:16]
+        raise OSError("the folder went away")
+
+    later = NOW + dt.timedelta(minutes=1)
+    pool = WorkerPool(1, PipelineConfig(), handler=logged)
+    try:
+        pool.start()
+        pool.wait_ready()
+        with pytest.raises(OSError, match="went away"):
+            pool.read_ahead(listing(), NOW)
+        rows = [row for _, row in pool.run_batch(sources[:16], later)]
+    finally:
+        pool.close()
+    # The batch queued its own documents (their time is the batch's): all answered, in order, and
+    # none twice but the few that were already in the worker's pipe when the listing failed.
+    assert [row["source"] for row in rows] == sources[:16]
+    assert {row["processed_at"] for row in rows} == {later}
+    assert len(_processed(tmp_path)) <= 16 + 4
 
 
 def test_documents_read_ahead_for_no_batch_are_dropped(samples: Path, tmp_path: Path) -> None:

@@ -260,7 +260,7 @@ def _run_in_runner(params: dict[str, Any], progress: bool | None) -> None:
     except (RunnerError, RuntimeError, OSError) as exc:
         console().print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_FAILED) from exc
-    code = follow_run(connection, connection.makefile("rb"), progress)
+    code = follow_run(connection.detach(), progress)
     if code != EXIT_OK:
         raise typer.Exit(code)
 

@@ -29,7 +29,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from flows.launch import code_stamp, socket_in
+from flows.launch import ACCEPTED, DECLINED, code_stamp, socket_in
 
 if TYPE_CHECKING:
     from flows.progress import ProgressSink
@@ -300,9 +300,11 @@ class _Handler(socketserver.StreamRequestHandler):
                 if started and not self._server_up():
                     self._stop(*started)
                     started = None
-                self._send({"event": "accepted", "progress": taken[1]} if taken and started else {"event": "declined"})
-                if taken and started:
-                    self._run(taken[0], *started)
+                if not (taken and started):
+                    self._decline_offer()
+                    return
+                self._answer_offer(taken[1])
+                self._run(taken[0], *started)
                 return
             params = dict(request["params"])
             try:
@@ -349,6 +351,20 @@ class _Handler(socketserver.StreamRequestHandler):
 
         server = running_server(Path(self.server.server_address).parent)
         return server is not None and server.api_url == self.server.api_url
+
+    def _answer_offer(self, progress: bool | None) -> None:
+        """Tell the client of an offered run that it is taken, and its --progress choice, in one plain line.
+
+        flows.launch reads it before it imports json.
+        """
+        choice = b"-" if progress is None else b"1" if progress else b"0"
+        self.wfile.write(ACCEPTED + b" " + choice + b"\n")
+        self.wfile.flush()
+
+    def _decline_offer(self) -> None:
+        """Tell the client of an offered run to run it itself."""
+        self.wfile.write(DECLINED + b"\n")
+        self.wfile.flush()
 
     def _send(self, event: dict[str, Any]) -> None:
         self.wfile.write(json.dumps(event, default=str).encode() + b"\n")

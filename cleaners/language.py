@@ -94,7 +94,7 @@ class _Classifier:
         if text.isupper():
             text = text.lower()
         data = unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass")
-        features = self._output[self._states(data)]
+        features = self._output.take(self._states(data))
         features = features[features >= 0]
         if not features.size:
             return str(ident.classify(text)[0])  # featureless: let py3langid decide what that means
@@ -112,7 +112,7 @@ class _Classifier:
     def _widened(self, index: np.ndarray) -> np.ndarray:
         """Return the model's rows `index` (sorted, distinct) as float32, widening those not kept yet."""
         with self._lock:
-            slots = self._slots[index]
+            slots = self._slots.take(index)
             missing = index[slots < 0]
             if missing.size:
                 if self._used + missing.size > len(self._rows):  # full: start again with this text's rows
@@ -123,7 +123,7 @@ class _Classifier:
                 self._rows[new] = np.take(self._widen, np.take(self._weights, missing, axis=0))
                 self._slots[missing] = new
                 self._used += missing.size
-                slots = self._slots[index]
+                slots = self._slots.take(index)
             return np.take(self._rows, slots, axis=0)
 
     def _states(self, data: bytes) -> np.ndarray:
@@ -140,7 +140,7 @@ class _Classifier:
             return head
         windows = np.zeros(n - depth + 1, dtype=np.int64)
         for offset in range(depth):
-            windows = self._next[self._rowbase[windows] + raw[offset : n - depth + 1 + offset]]
+            windows = self._next.take(self._rowbase.take(windows) + raw[offset : n - depth + 1 + offset])
         return np.concatenate([head, windows])
 
 

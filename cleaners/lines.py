@@ -160,16 +160,16 @@ def _counts(text: str, positions: list[int]) -> tuple[list[int], list[int]]:
     """Return the number of words starting, and of CJK characters, before each position of `text`."""
     points = np.frombuffer(text.encode("utf-32-le", errors="surrogatepass"), dtype=np.uint32)
     word_chars, cjk_chars = char_tables()
-    word = word_chars[points]
+    word = word_chars.take(points)
     # A word starts at a word character after a non-word one (or at the start).
     starts = word.copy()
     starts[1:] &= ~word[:-1]
     at = np.asarray(positions)
-    word_runs = np.concatenate(([0], np.cumsum(starts)))[at].tolist()
+    word_runs = np.concatenate(([0], np.cumsum(starts))).take(at).tolist()
     # Most texts: no second pass over the characters (every CJK character is at or above the first).
     if not points.size or points.max() < _CJK_FIRST or _CJK.search(text) is None:
         return word_runs, [0] * len(positions)
-    cjk_runs = np.concatenate(([0], np.cumsum(cjk_chars[points])))[at]
+    cjk_runs = np.concatenate(([0], np.cumsum(cjk_chars.take(points)))).take(at)
     return word_runs, cjk_runs.tolist()
 
 

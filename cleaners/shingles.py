@@ -30,7 +30,7 @@ def line_trigrams(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     empty = np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
     if not n:
         return empty
-    word = char_tables()[0][points]
+    word = char_tables()[0].take(points)
     # Where a word starts or ends: starts and ends alternate.
     edges = np.empty(n + 1, dtype=bool)
     edges[0], edges[n] = word[0], word[-1]
@@ -43,7 +43,7 @@ def line_trigrams(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     # sum(c[j] * B**j) over a word, from prefix sums, then moved to the word's start by B**-start.
     prefix = np.zeros(n + 1, dtype=np.uint64)
     np.cumsum(points * powers[:n], out=prefix[1:])
-    words = _mix((prefix[ends] - prefix[starts]) * inverses[starts])
+    words = _mix((prefix.take(ends) - prefix.take(starts)) * inverses.take(starts))
     # Texts may hold line breaks of their own: the text of a word is found from the texts' lengths.
     text_ends = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1)
     owner = np.searchsorted(text_ends, starts, side="right")
@@ -63,7 +63,7 @@ def restated(trigrams: np.ndarray, owners: np.ndarray, judged: np.ndarray, min_s
         return []
     count = len(judged)
     order = np.lexsort((owners, trigrams))
-    grams, texts = trigrams[order], owners[order]
+    grams, texts = trigrams.take(order), owners.take(order)
     first = np.empty(len(grams), dtype=bool)  # the first occurrence of a trigram (sorted by text)
     first[0] = True
     np.not_equal(grams[1:], grams[:-1], out=first[1:])
@@ -77,9 +77,10 @@ def restated(trigrams: np.ndarray, owners: np.ndarray, judged: np.ndarray, min_s
     hits: list[int] = []
     adding: np.ndarray | None = None
     group = np.empty(0, dtype=np.int64)
+    divisors = np.maximum(totals, 1)
     while True:
         # Divided as the sequential rule divides (a product could round the other way at the threshold).
-        later = np.flatnonzero(judged & (inside / np.maximum(totals, 1) >= min_share))
+        later = np.flatnonzero(judged & (inside / divisors >= min_share))
         later = later[later > hits[-1]] if hits else later
         if not len(later):
             return hits
@@ -89,8 +90,8 @@ def restated(trigrams: np.ndarray, owners: np.ndarray, judged: np.ndarray, min_s
             adding = np.ones(count, dtype=bool)
             group = np.maximum.accumulate(np.where(first, np.arange(len(first)), 0))
         adding[hits[-1]] = False
-        added = np.concatenate(([0], np.cumsum(adding[texts])))
-        inside = np.bincount(texts[added[:-1] > added[group]], minlength=count)
+        added = np.concatenate(([0], np.cumsum(adding.take(texts))))
+        inside = np.bincount(texts[added[:-1] > added.take(group)], minlength=count)
 
 
 def _mix(values: np.ndarray) -> np.ndarray:

@@ -10,8 +10,9 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pyarrow.dataset as ds
 import pytest
@@ -246,3 +247,28 @@ def test_a_run_starts_its_flow_run_once_earlier_runs_have_recorded_their_end(tmp
         waiting.join()
     finally:
         runner.server_close()
+
+
+def test_the_runner_reads_ahead_only_a_first_batch_its_client_can_wait_for(tmp_path: Path) -> None:
+    from flows.runner import READ_AHEAD_MAX, _read_ahead
+
+    class Pool:
+        def __init__(self) -> None:
+            self.queued: list[list[str]] = []
+
+        def read_ahead(self, sources: Iterable[str], now: object) -> object:
+            self.queued.append(list(sources))
+            return "token"
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for i in range(5):
+        (inputs / f"{i}.txt").write_text("text", encoding="utf-8")
+    pool = Pool()
+    params: dict[str, Any] = {"inputs": [str(inputs)], "out": str(tmp_path / "out"), "batch_size": 3}
+    assert _read_ahead(pool, params) == "token"  # type: ignore[arg-type]
+    assert [Path(p).name for p in pool.queued[0]] == ["0.txt", "1.txt", "2.txt"]
+    # A first batch too long to list before the client has its answer is not read ahead.
+    params["batch_size"] = READ_AHEAD_MAX + 1
+    assert _read_ahead(pool, params) is None  # type: ignore[arg-type]
+    assert len(pool.queued) == 1

@@ -10,7 +10,7 @@ naming a server), no runner, a runner of older code or of a stopped server. A de
 through the command line as if the runner had never been asked, which says what is wrong or starts
 what is missing. Until the runner takes the run, this imports C modules of the standard library
 only (and flows.terminal, which needs nothing more to load): the socket and json modules alone take
-~25 ms to import (enum, selectors, re), a sixth of a run of five texts.
+~25 ms to import (enum, selectors, re), a tenth of a run of five texts.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 EXIT_OK = 0
+EXIT_FAILED = 1
 # A summary with one of each part, to render ahead of the real one.
 _SAMPLE_SUMMARY: dict[str, object] = {
     **dict.fromkeys(("inputs", "articles", "rejects", "lines_removed", "unicode_fixed", "seconds"), 1),
@@ -24,7 +25,6 @@ _SAMPLE_SUMMARY: dict[str, object] = {
     "removed_by_rule": {"rule": 1},
     "rejects_by_reason": {"reason": 1},
 }
-EXIT_FAILED = 1
 
 
 @functools.cache

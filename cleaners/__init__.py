@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from cleaners.config import CleanConfig
     from cleaners.language import detect_language
     from cleaners.rules import RULE_NAMES, RULES, Rule
-    from cleaners.text import ALL_RULE_NAMES, Cleaned, Removal, clean_text
+    from cleaners.text import ALL_RULE_NAMES, Cleaned, Draft, Removal, clean_text, clean_texts
     from cleaners.unicode import fix_unicode
 
 # Each name is loaded from its module on first use: a caller that needs only the settings
@@ -20,9 +20,11 @@ _HOMES = {
     "RULE_NAMES": "cleaners.rules",
     "CleanConfig": "cleaners.config",
     "Cleaned": "cleaners.text",
+    "Draft": "cleaners.text",
     "Removal": "cleaners.text",
     "Rule": "cleaners.rules",
     "clean_text": "cleaners.text",
+    "clean_texts": "cleaners.text",
     "detect_language": "cleaners.language",
     "fix_unicode": "cleaners.unicode",
 }
@@ -32,9 +34,11 @@ __all__ = [
     "RULE_NAMES",
     "CleanConfig",
     "Cleaned",
+    "Draft",
     "Removal",
     "Rule",
     "clean_text",
+    "clean_texts",
     "detect_language",
     "fix_unicode",
 ]

@@ -7,7 +7,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaners import CleanConfig, clean_text
+from cleaners import CleanConfig, Draft, clean_text, clean_texts
 from cleaners.dates import _HAS_YEAR_OR_TIME
 from cleaners.lines import _BULLET, WORD, Line, _unbullet, holds_any, line_key, split_lines, strip_edges, word_count
 from cleaners.patterns import search_from_digit
@@ -93,6 +93,23 @@ def test_cleaning_is_idempotent(lines: list[str], language: str | None, extracte
     # was none), as the pipeline tells the cleaners an HTML page's title.
     twice = clean_text(once.text, AGAIN, language=language, extracted=extracted, title=once.title)
     assert twice.text == once.text
+
+
+DRAFT = st.builds(
+    Draft,
+    st.builds("\n".join, st.lists(LINE, max_size=15)),
+    LANGUAGE,
+    st.one_of(st.none(), st.sampled_from(["Another story", "WATCH THE MINISTER EXPLAIN THE NEW PLAN"])),
+    st.booleans(),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(DRAFT, max_size=6))
+def test_documents_cleaned_together_come_out_as_each_would_alone(drafts: list[Draft]) -> None:
+    together = clean_texts(drafts)
+    alone = [clean_text(d.text, language=d.language, title=d.title, extracted=d.extracted) for d in drafts]
+    assert together == alone
 
 
 ANY_LINE = st.text(

@@ -7,10 +7,13 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
+from cleaners import CleanConfig
+from cleaners.lines import Doc
 from flows.clean import process_batch
 from flows.config import PipelineConfig
 from flows.readers import list_inputs
@@ -113,6 +116,48 @@ def test_unexpected_errors_are_rejects_too(monkeypatch: pytest.MonkeyPatch, samp
     assert not result.articles
     assert {r["reason"] for r in result.rejects} == {"error"}
     assert all("extractor crashed" in str(r["detail"]) for r in result.rejects)
+
+
+def test_a_document_whose_cleaning_fails_is_rejected_alone(monkeypatch: pytest.MonkeyPatch, samples: Path) -> None:
+    from cleaners.rules import WidgetRule
+
+    # Documents are cleaned together; one that breaks a rule must not take the others with it.
+    sources = list(list_inputs([samples / "seeds"]))
+    marker = Path(sources[1]).read_text().strip().splitlines()[0]
+    real = WidgetRule.select
+
+    def select(self: WidgetRule, doc: Doc, config: CleanConfig) -> Iterable[int]:
+        if doc.lines and doc.lines[0].text == marker:
+            raise RuntimeError("rule crashed")
+        return real(self, doc, config)
+
+    monkeypatch.setattr(WidgetRule, "select", select)
+    result = process_batch(sources, CONFIG)
+    assert [Path(str(r["source"])).name for r in result.rejects] == [Path(sources[1]).name]
+    assert "rule crashed" in str(result.rejects[0]["detail"])
+    assert len(result.articles) == len(sources) - 1
+
+
+def test_documents_are_cleaned_together_up_to_a_size(monkeypatch: pytest.MonkeyPatch, samples: Path) -> None:
+    import flows.clean
+
+    sizes: list[int] = []
+    real = flows.clean.clean_documents
+
+    def clean_documents(docs: list[object], config: PipelineConfig) -> None:
+        sizes.append(len(docs))
+        real(docs, config)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(flows.clean, "clean_documents", clean_documents)
+    sources = list(list_inputs([samples / "seeds"]))
+    whole = process_batch(sources, CONFIG)
+    assert sizes == [len(sources)]
+    sizes.clear()
+    monkeypatch.setattr(flows.clean, "GROUP_CLEAN_CHARS", 1)
+    apart = process_batch(sources, CONFIG)
+    assert sizes == [1] * len(sources)
+    strip = [{k: v for k, v in row.items() if k != "processed_at"} for row in whole.articles]
+    assert [{k: v for k, v in row.items() if k != "processed_at"} for row in apart.articles] == strip
 
 
 def test_article_split_into_sibling_chunks_is_extracted_whole() -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from cleaners.config import CleanConfig
-    from cleaners.language import detect_language
+    from cleaners.language import detect_language, detect_languages
     from cleaners.rules import RULE_NAMES, RULES, Rule
     from cleaners.text import ALL_RULE_NAMES, Cleaned, Draft, Removal, clean_text, clean_texts
     from cleaners.unicode import fix_unicode
@@ -26,6 +26,7 @@ _HOMES = {
     "clean_text": "cleaners.text",
     "clean_texts": "cleaners.text",
     "detect_language": "cleaners.language",
+    "detect_languages": "cleaners.language",
     "fix_unicode": "cleaners.unicode",
 }
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "clean_text",
     "clean_texts",
     "detect_language",
+    "detect_languages",
     "fix_unicode",
 ]
 

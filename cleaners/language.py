@@ -6,6 +6,7 @@ import functools
 import re
 import threading
 import unicodedata
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -21,15 +22,22 @@ SAMPLE_CHARS = 600
 # Widened model rows kept (see _Classifier): 32,768 of 142 float32 weights, ~19 MB; the 95 benchmark
 # texts in seven languages need 11,430.
 ROW_CACHE = 1 << 15
+# Texts classified together, at most (and no more than the kept rows surely hold: a feature a byte at most).
+_TOGETHER = 16
 
 
 def detect_language(text: str, sample: int = SAMPLE_CHARS) -> str | None:
     """Return the ISO 639-1 code of `text`'s language, or None when there is too little text."""
-    snippet = text[:sample]
+    return detect_languages([text], sample)[0]
+
+
+def detect_languages(texts: Sequence[str], sample: int = SAMPLE_CHARS) -> list[str | None]:
+    """Return each text's language as `detect_language` does, the texts classified together (~30 % cheaper)."""
+    snippets = [text[:sample] for text in texts]
     # Most texts have their 40 letters in the first 200 characters: count those first.
-    if count_letters(snippet[:200]) < _MIN_LETTERS and count_letters(snippet) < _MIN_LETTERS:
-        return None
-    return _classifier().classify(snippet)
+    enough = [count_letters(s[:200]) >= _MIN_LETTERS or count_letters(s) >= _MIN_LETTERS for s in snippets]
+    found = iter(_classifier().classify_all([s for s, ok in zip(snippets, enough, strict=True) if ok]))
+    return [next(found) if ok else None for ok in enough]
 
 
 def count_letters(text: str) -> int:
@@ -59,6 +67,10 @@ class _Plain:
     def classify(self, text: str) -> str:
         """Return the most likely language of `text`."""
         return str(self._identifier.classify(text)[0])
+
+    def classify_all(self, texts: Sequence[str]) -> list[str]:
+        """Return the most likely language of each text."""
+        return [self.classify(text) for text in texts]
 
 
 class _Classifier:
@@ -90,17 +102,59 @@ class _Classifier:
 
     def classify(self, text: str) -> str:
         """Return the most likely language of `text` (what `py3langid.classify` returns)."""
+        return self.classify_all([text])[0]
+
+    def classify_all(self, texts: Sequence[str]) -> list[str]:
+        """Return the most likely language of each text, walking and counting them together.
+
+        Every step is one numpy call for all the texts but the scoring, which is done text by text
+        as for one text alone, so that each score is the very same float.
+        """
+        texts = [text.lower() if text.isupper() else text for text in texts]
+        datas = [unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass") for text in texts]
+        found: list[str] = []
+        start = 0
+        while start < len(texts):
+            # A byte brings at most one feature: texts go together while theirs surely fit the kept rows.
+            end, size = start + 1, len(datas[start])
+            while end < len(texts) and end - start < _TOGETHER and size + len(datas[end]) <= len(self._rows):
+                size += len(datas[end])
+                end += 1
+            found += self._classify_together(texts[start:end], datas[start:end])
+            start = end
+        return found
+
+    def _classify_together(self, texts: Sequence[str], datas: Sequence[bytes]) -> list[str]:
         ident = self._identifier
-        if text.isupper():
-            text = text.lower()
-        data = unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass")
-        features = self._output.take(self._states(data))
-        features = features[features >= 0]
-        if not features.size:
-            return str(ident.classify(text)[0])  # featureless: let py3langid decide what that means
-        index, counts = np.unique(features, return_counts=True)
-        rows = self._widened(index) if self._weights is not None else ident.nb_ptc[index]
-        scores = np.log1p(counts.astype(np.float32)) @ rows + ident.nb_pc
+        lengths = np.fromiter(map(len, datas), dtype=np.int64, count=len(datas))
+        features = self._output.take(self._states(datas, lengths))
+        owners = np.repeat(np.arange(len(datas)), lengths)
+        kept = features >= 0
+        # Each text's distinct features and their counts, text after text (features sorted within each).
+        width = len(ident.nb_ptc)
+        pairs, counts = np.unique(owners[kept] * width + features[kept], return_counts=True)
+        owned, index = np.divmod(pairs, width)
+        bounds = np.searchsorted(owned, np.arange(len(datas) + 1)).tolist()
+        found = []
+        with self._lock:  # the kept rows are shared by every thread that classifies
+            if self._weights is None:
+                table, slots = ident.nb_ptc, index
+            elif len(index) > len(self._rows):  # a text with more features than can be kept: its rows only
+                table, slots = np.take(self._widen, np.take(self._weights, index, axis=0)), np.arange(len(index))
+            else:
+                table, slots = self._rows, self._kept(index)
+            for i, text in enumerate(texts):
+                first, last = bounds[i], bounds[i + 1]
+                if first == last:  # featureless: let py3langid decide what that means
+                    found.append(str(ident.classify(text)[0]))
+                    continue
+                rows = np.take(table, slots[first:last], axis=0)
+                scores = np.log1p(counts[first:last].astype(np.float32)) @ rows + ident.nb_pc
+                found.append(self._best(scores))
+        return found
+
+    def _best(self, scores: np.ndarray) -> str:
+        ident = self._identifier
         for i, j in ident._alias_pairs:
             scores[i] = max(scores[i], scores[j])
             scores[j] = self._floor
@@ -109,39 +163,48 @@ class _Classifier:
             return "und"
         return str(ident.nb_classes[best])
 
-    def _widened(self, index: np.ndarray) -> np.ndarray:
-        """Return the model's rows `index` (sorted, distinct) as float32, widening those not kept yet."""
-        with self._lock:
+    def _kept(self, index: np.ndarray) -> np.ndarray:
+        """Return where the model's rows `index` are kept as float32, widening those not kept yet (under the lock)."""
+        slots = self._slots.take(index)
+        missing = slots < 0
+        if missing.any():
+            new = np.unique(index[missing])
+            if self._used + new.size > len(self._rows):  # full: start again with these texts' rows
+                self._slots[:] = -1
+                self._used = 0
+                new = np.unique(index)
+            at = np.arange(self._used, self._used + new.size)
+            self._rows[at] = np.take(self._widen, np.take(self._weights, new, axis=0))
+            self._slots[new] = at
+            self._used += new.size
             slots = self._slots.take(index)
-            missing = index[slots < 0]
-            if missing.size:
-                if self._used + missing.size > len(self._rows):  # full: start again with this text's rows
-                    self._slots[:] = -1
-                    self._used = 0
-                    missing = index
-                new = np.arange(self._used, self._used + missing.size)
-                self._rows[new] = np.take(self._widen, np.take(self._weights, missing, axis=0))
-                self._slots[missing] = new
-                self._used += missing.size
-                slots = self._slots.take(index)
-            return np.take(self._rows, slots, axis=0)
+        return slots
 
-    def _states(self, data: bytes) -> np.ndarray:
-        """Return the automaton's state after each byte of `data`."""
-        raw = np.frombuffer(data, dtype=np.uint8).astype(np.int64)
+    def _states(self, datas: Sequence[bytes], lengths: np.ndarray) -> np.ndarray:
+        """Return the automaton's state after each byte of each of `datas` (each walked from the start), end to end."""
+        raw = np.frombuffer(b"".join(datas), dtype=np.uint8).astype(np.int64)
         n, depth = len(raw), self._depth
-        # The first depth-1 bytes have shorter histories: walk them one by one.
-        head = np.empty(min(n, depth - 1), dtype=np.int64)
-        state = 0
-        for i in range(len(head)):
-            state = int(self._next[self._rowbase[state] + raw[i]])
-            head[i] = state
-        if n < depth:
-            return head
-        windows = np.zeros(n - depth + 1, dtype=np.int64)
-        for offset in range(depth):
-            windows = self._next.take(self._rowbase.take(windows) + raw[offset : n - depth + 1 + offset])
-        return np.concatenate([head, windows])
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        states = np.empty(n, dtype=np.int64)
+        # A byte's state depends on the `depth` bytes ending at it, in its own text: the first depth-1
+        # bytes of each text have shorter histories, walked byte by byte for all the texts at once.
+        state = np.zeros(len(datas), dtype=np.int64)
+        for offset in range(depth - 1):
+            walking = np.flatnonzero(lengths > offset)
+            if not walking.size:
+                break
+            at = starts.take(walking) + offset
+            state[walking] = self._next.take(self._rowbase.take(state.take(walking)) + raw.take(at))
+            states[at] = state.take(walking)
+        if n >= depth:
+            windows = np.zeros(n - depth + 1, dtype=np.int64)
+            for offset in range(depth):
+                windows = self._next.take(self._rowbase.take(windows) + raw[offset : n - depth + 1 + offset])
+            # The windows that lie inside one text: those ending at least depth-1 bytes after its start.
+            position = np.arange(depth - 1, n)
+            inside = position - np.repeat(starts, lengths)[depth - 1 :] >= depth - 1
+            states[position[inside]] = windows[inside]
+        return states
 
 
 def _automaton_depth(next_move: np.ndarray, rowbase: np.ndarray) -> int:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaners.language import _Classifier, _classifier, count_letters, detect_language
+from cleaners.language import _Classifier, _classifier, count_letters, detect_language, detect_languages
 
 TEXTS = sorted(Path(__file__).parents[1].joinpath("fixtures", "aeb-text").glob("*.txt"))
 SAMPLES = [
@@ -65,7 +65,28 @@ def test_rows_kept_widened_are_the_models_rows_also_after_the_cache_fills(monkey
     weights = classifier._identifier.nb_ptc
     for seed in range(5):
         index = np.unique(np.random.default_rng(seed).integers(0, len(weights), 300))
-        assert np.array_equal(classifier._widened(index), weights[index].astype(np.float32))
+        with classifier._lock:
+            assert np.array_equal(classifier._rows[classifier._kept(index)], weights[index].astype(np.float32))
+
+
+def test_texts_identified_together_get_the_language_each_gets_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import cleaners.language as language
+
+    texts = [path.read_text(encoding="utf-8") for path in TEXTS[:40]] + SAMPLES + ["", "Breaking: 12 34", "x" * 50]
+    alone = [detect_language(text) for text in texts]
+    assert detect_languages(texts) == alone
+    # Long samples: texts go together while their bytes fit the kept rows; a text with more features
+    # than those rows is scored from rows widened for it alone.
+    monkeypatch.setattr(language, "ROW_CACHE", 500)
+    classifier = _Classifier(_classifier()._identifier)
+    long = [text[:5000] for text in texts]
+    assert classifier.classify_all(long) == [py3langid.classify(text)[0] for text in long]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.text(st.characters(max_codepoint=0x30FF, exclude_categories=["Cs"]), max_size=60), max_size=20))
+def test_any_texts_identified_together_get_what_py3langid_gives_each(texts: list[str]) -> None:
+    assert _classifier().classify_all(texts) == [py3langid.classify(text)[0] for text in texts]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))

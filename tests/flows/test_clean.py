@@ -138,6 +138,28 @@ def test_a_document_whose_cleaning_fails_is_rejected_alone(monkeypatch: pytest.M
     assert len(result.articles) == len(sources) - 1
 
 
+def test_languages_identified_together_fall_back_to_one_at_a_time(
+    monkeypatch: pytest.MonkeyPatch, samples: Path
+) -> None:
+    import flows.clean
+
+    real = flows.clean.detect_languages
+    calls: list[int] = []
+
+    def detect_languages(texts: list[str]) -> list[str | None]:
+        calls.append(len(texts))
+        if len(texts) > 1:
+            raise MemoryError("no room for them all")
+        return real(texts)
+
+    monkeypatch.setattr(flows.clean, "detect_languages", detect_languages)
+    sources = list(list_inputs([samples / "seeds"]))
+    result = process_batch(sources, CONFIG)
+    assert calls == [len(sources)] + [1] * len(sources)
+    assert not result.rejects
+    assert {row["language"] for row in result.articles} == {"en"}
+
+
 def test_documents_are_cleaned_together_up_to_a_size(monkeypatch: pytest.MonkeyPatch, samples: Path) -> None:
     import flows.clean
 

@@ -110,6 +110,8 @@ class Doc:
     # The alive lines and the number of removals they reflect: removals only grow, so a count that
     # has not changed means the same lines (most rules look at them after a rule that removed nothing).
     _alive: tuple[int, list[Line]] = field(default=(-1, []), repr=False, compare=False)
+    # What a rule computed ahead for its next `select` (see `Rule.prepare`), with the removal count it holds for.
+    prepared: dict[str, tuple[int, object]] = field(default_factory=dict, repr=False, compare=False)
 
     def alive(self) -> list[Line]:
         """Return the lines no rule has removed yet, in order (callers must not change the list)."""

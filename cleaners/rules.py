@@ -27,7 +27,7 @@ from cleaners.lexicon import (
 )
 from cleaners.lines import Doc, Line, holds_any, strip_edges
 from cleaners.patterns import DIGIT, search_from_digit, word_alternation
-from cleaners.shingles import line_trigrams, restated
+from cleaners.shingles import SHORT_TEXTS, line_trigrams, restated
 
 # What a removed line was, for the `captions` and `related` columns.
 CAPTION = "caption"
@@ -71,6 +71,9 @@ class Rule:
     def select(self, doc: Doc, config: CleanConfig) -> Iterable[int]:
         """Return the indices of the alive lines this rule removes."""
         return [ln.index for ln in doc.alive() if self.matches(ln, doc)]
+
+    def prepare(self, docs: Sequence[Doc], config: CleanConfig) -> None:
+        """Compute for several documents at once what `select` will need (by default nothing)."""
 
     @property
     def line_local(self) -> bool:
@@ -823,19 +826,51 @@ class RestatedRule(Rule):
 
     def select(self, doc: Doc, config: CleanConfig) -> Iterable[int]:
         """Select lines whose trigrams mostly stand in earlier kept lines."""
-        lines: list[Line] = []
-        keys: set[str] = set()
-        for line in doc.alive():
-            # An exact repeat is the duplicate rule's to judge (interview questions repeat on purpose).
-            if line.key not in keys:
-                keys.add(line.key)
-                lines.append(line)
+        seen, ready = doc.prepared.pop(self.name, (-1, None))
+        fresh = seen == len(doc.removed)  # prepared for these very lines
+        lines, trigrams, owners = ready if fresh else self._trigrams([doc])[0]  # type: ignore[misc]
         if not lines:
             return []
-        trigrams, owners = line_trigrams([line.key for line in lines])
         minimum = config.restated_min_words
         judged = np.fromiter((line.n_words >= minimum for line in lines), dtype=bool, count=len(lines))
         return [lines[i].index for i in restated(trigrams, owners, judged, config.restated_min_share)]
+
+    def prepare(self, docs: Sequence[Doc], config: CleanConfig) -> None:
+        """Hash the trigrams of several documents' lines in one pass (its numpy calls cost more than its work)."""
+        start = 0
+        while start < len(docs):
+            end, size = start + 1, _chars(docs[start])
+            while end < len(docs) and size + _chars(docs[end]) <= SHORT_TEXTS:
+                size += _chars(docs[end])
+                end += 1
+            for doc, ready in zip(docs[start:end], self._trigrams(docs[start:end]), strict=True):
+                doc.prepared[self.name] = (len(doc.removed), ready)
+            start = end
+
+    @staticmethod
+    def _trigrams(docs: Sequence[Doc]) -> list[tuple[list[Line], np.ndarray, np.ndarray]]:
+        """Return, for each document, its distinct alive lines and their trigrams (as `line_trigrams`)."""
+        distinct: list[list[Line]] = []
+        for doc in docs:
+            lines: list[Line] = []
+            keys: set[str] = set()
+            for line in doc.alive():
+                # An exact repeat is the duplicate rule's to judge (interview questions repeat on purpose).
+                if line.key not in keys:
+                    keys.add(line.key)
+                    lines.append(line)
+            distinct.append(lines)
+        trigrams, owners = line_trigrams([line.key for lines in distinct for line in lines])
+        firsts = np.cumsum([0] + [len(lines) for lines in distinct])
+        cuts = np.searchsorted(owners, firsts).tolist()
+        return [
+            (lines, trigrams[cuts[i] : cuts[i + 1]], owners[cuts[i] : cuts[i + 1]] - firsts[i])
+            for i, lines in enumerate(distinct)
+        ]
+
+
+def _chars(doc: Doc) -> int:
+    return sum(len(line.key) + 1 for line in doc.alive())
 
 
 RULES: Sequence[Rule] = (

@@ -16,7 +16,7 @@ _BASE = 0x100000001B3
 _MIX_1, _MIX_2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
 _TRIGRAM_1, _TRIGRAM_2 = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F)
 # Powers of the base kept for texts up to this many characters (1 MiB of tables); longer ones make theirs.
-_KEPT_POWERS = 1 << 16
+SHORT_TEXTS = 1 << 16
 
 
 def line_trigrams(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -39,7 +39,7 @@ def line_trigrams(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     starts, ends = bounds[0::2], bounds[1::2]
     if len(starts) < 3:
         return empty
-    powers, inverses = _kept_powers() if n <= _KEPT_POWERS else _powers(n)
+    powers, inverses = _kept_powers() if n <= SHORT_TEXTS else _powers(n)
     # sum(c[j] * B**j) over a word, from prefix sums, then moved to the word's start by B**-start.
     prefix = np.zeros(n + 1, dtype=np.uint64)
     np.cumsum(points * powers[:n], out=prefix[1:])
@@ -102,7 +102,7 @@ def _mix(values: np.ndarray) -> np.ndarray:
 
 @functools.cache
 def _kept_powers() -> tuple[np.ndarray, np.ndarray]:
-    return _powers(_KEPT_POWERS)
+    return _powers(SHORT_TEXTS)
 
 
 def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:

@@ -129,6 +129,7 @@ def clean_texts(
         cleaning.title = _find_title(cleaning, config)
     for rule in active:
         if rule.name in _CONTEXT_RULES:
+            rule.prepare([cleaning.doc for cleaning in cleanings], config)
             for cleaning in cleanings:
                 _apply(rule, cleaning.doc, config, cleaning.idle)
     # Line-local rules have judged every line already: only rules that look around a line can change.

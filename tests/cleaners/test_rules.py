@@ -154,6 +154,34 @@ def test_restated_caption_is_removed() -> None:
     assert [r.rule for r in cleaned.removals if r.text == caption] == ["restated"]
 
 
+def test_restated_lines_prepared_together_are_those_found_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import cleaners.rules
+    from cleaners.lines import Doc, split_lines
+    from cleaners.rules import RestatedRule
+    from cleaners.shingles import line_trigrams
+
+    sentence = "Troops fired anti-tank weapons in exercises yesterday as the country prepared for an invasion."
+    caption = "Troops fired anti-tank weapons in exercises yesterday as the country prepared"
+    texts = [f"{HEAD}\n{BEFORE}\n\n{sentence}\n\n{caption}\n", f"{sentence}\n\n{AFTER}\n\n{caption}\n", "", AFTER]
+    rule, config = RestatedRule(), CleanConfig()
+    alone = [list(rule.select(Doc(split_lines(text)), config)) for text in texts]
+    assert alone[0] and alone[1]
+    # The hashes of several documents' lines share one pass, up to a length: here two passes of two.
+    docs = [Doc(split_lines(text)) for text in texts]
+    monkeypatch.setattr(cleaners.rules, "SHORT_TEXTS", cleaners.rules._chars(docs[0]) + cleaners.rules._chars(docs[1]))
+    passes = []
+    monkeypatch.setattr(cleaners.rules, "line_trigrams", lambda keys: passes.append(len(keys)) or line_trigrams(keys))
+    rule.prepare(docs, config)
+    assert all(rule.name in doc.prepared for doc in docs)
+    assert [list(rule.select(doc, config)) for doc in docs] == alone
+    assert passes == [len(docs[0].lines) + len(docs[1].lines), len(docs[3].lines)]
+    # What was prepared for other lines is not used: a line removed since, the rule looks again.
+    doc = Doc(split_lines(texts[0]))
+    rule.prepare([doc], config)
+    doc.removed[next(ln.index for ln in doc.lines if ln.text == sentence)] = "test"
+    assert list(rule.select(doc, config)) == []
+
+
 def test_exactly_repeated_sentence_is_kept() -> None:
     # Interviews and live pages repeat whole sentences on purpose; only captions and teasers are cut.
     sentence = "Which dish do you cook most often for your family when you have very little time?"

@@ -11,6 +11,8 @@ from typing import Any
 
 import numpy as np
 
+from cleaners.batching import sized_runs
+
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _ASCII_NOT_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _MIN_LETTERS = 40
@@ -113,15 +115,9 @@ class _Classifier:
         texts = [text.lower() if text.isupper() else text for text in texts]
         datas = [unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass") for text in texts]
         found: list[str] = []
-        start = 0
-        while start < len(texts):
-            # A byte brings at most one feature: texts go together while theirs surely fit the kept rows.
-            end, size = start + 1, len(datas[start])
-            while end < len(texts) and end - start < _TOGETHER and size + len(datas[end]) <= len(self._rows):
-                size += len(datas[end])
-                end += 1
-            found += self._classify_together(texts[start:end], datas[start:end])
-            start = end
+        # A byte brings at most one feature: texts go together while theirs surely fit the kept rows.
+        for run in sized_runs(list(zip(texts, datas, strict=True)), lambda p: len(p[1]), len(self._rows), _TOGETHER):
+            found += self._classify_together([text for text, _ in run], [data for _, data in run])
         return found
 
     def _classify_together(self, texts: Sequence[str], datas: Sequence[bytes]) -> list[str]:

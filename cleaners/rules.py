@@ -16,6 +16,7 @@ from typing import ClassVar
 
 import numpy as np
 
+from cleaners.batching import sized_runs
 from cleaners.config import CleanConfig
 from cleaners.dates import is_date_stamp
 from cleaners.lexicon import (
@@ -837,15 +838,9 @@ class RestatedRule(Rule):
 
     def prepare(self, docs: Sequence[Doc], config: CleanConfig) -> None:
         """Hash the trigrams of several documents' lines in one pass (its numpy calls cost more than its work)."""
-        start = 0
-        while start < len(docs):
-            end, size = start + 1, _chars(docs[start])
-            while end < len(docs) and size + _chars(docs[end]) <= SHORT_TEXTS:
-                size += _chars(docs[end])
-                end += 1
-            for doc, ready in zip(docs[start:end], self._trigrams(docs[start:end]), strict=True):
+        for run in sized_runs(docs, _chars, SHORT_TEXTS):
+            for doc, ready in zip(run, self._trigrams(run), strict=True):
                 doc.prepared[self.name] = (len(doc.removed), ready)
-            start = end
 
     @staticmethod
     def _trigrams(docs: Sequence[Doc]) -> list[tuple[list[Line], np.ndarray, np.ndarray]]:

@@ -6,12 +6,14 @@ import datetime as dt
 import functools
 import hashlib
 import logging
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from cleaners import Draft, clean_text, clean_texts, detect_language, detect_languages
+from cleaners.batching import sized_runs
 from cleaners.dates import parse_date
 from flows import PIPELINE_VERSION
 from flows.config import PipelineConfig
@@ -164,17 +166,11 @@ def _staged(
     """
     docs = [item for item in items if isinstance(item, Document)]
     failed: set[int] = set()
-    start = 0
-    while start < len(docs):
-        end, size = start + 1, _chars(docs[start])
-        while end < len(docs) and (max_chars is None or size + _chars(docs[end]) <= max_chars):
-            size += _chars(docs[end])
-            end += 1
+    for run in sized_runs(docs, _chars, max_chars or sys.maxsize):
         try:
-            together(docs[start:end])
+            together(list(run))
         except Exception:  # each alone below, where the failing one is found
-            failed.update(map(id, docs[start:end]))
-        start = end
+            failed.update(map(id, run))
     return [
         _guarded(item.source, now, alone, item) if isinstance(item, Document) and id(item) in failed else item
         for item in items

@@ -206,6 +206,9 @@ def main() -> None:
         help="time each baseline and each newsclean run K times in a row and keep the fastest (default 1)",
     )
     args = ap.parse_args()
+    for kind, folder, pattern in (("html", args.html, "*.html*"), ("text", args.text, "*.txt")):
+        if args.only in (None, kind) and not any(folder.glob(pattern)):
+            ap.error(f"no {pattern} files in {folder}: pass --{kind} (a clone beside ../shared has them)")
     # The commands run as installed, with Python's cached bytecode: a shell that turns caching off
     # would have every command compile the CLI's modules again (~20 ms a run), as `make` never does.
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)

@@ -155,9 +155,9 @@ GROUP_CLEAN_CHARS = 1_000_000
 def _staged(
     items: list[Document | Outcome],
     now: dt.datetime,
-    together: Callable[[list[Document]], None],
+    together: Callable[[Sequence[Document]], None],
     alone: Callable[[Document], Document],
-    max_chars: int | None = None,
+    max_chars: int = sys.maxsize,
 ) -> list[Document | Outcome]:
     """Run a stage over the documents among `items`, several at a time (`together`, at most `max_chars`).
 
@@ -166,9 +166,9 @@ def _staged(
     """
     docs = [item for item in items if isinstance(item, Document)]
     failed: set[int] = set()
-    for run in sized_runs(docs, _chars, max_chars or sys.maxsize):
+    for run in sized_runs(docs, _chars, max_chars):
         try:
-            together(list(run))
+            together(run)
         except Exception:  # each alone below, where the failing one is found
             failed.update(map(id, run))
     return [

@@ -7,7 +7,9 @@ Builds a corpus of N documents: HTML pages from ../shared/corpus/aeb-dev and pla
   (b) `newsclean run` end to end with 1 worker, on the HTML and on the texts;
   (c) `newsclean run` with 2 workers, on the HTML and on the texts;
   (d) bare ftfy.fix_text over the texts, in this process;
-and prints docs/s, the ratios b/a, c/b and b/d, and the peak RSS of the newsclean runs. Each
+  (e) bare trafilatura.extract over the HTML split between 2 processes, the machine's own 2-core
+      scaling e/a: what 2 workers can give at most, measured in the same round as c/b;
+and prints docs/s, the ratios b/a, c/b, e/a and b/d, and the peak RSS of the newsclean runs. Each
 baseline runs right before and right after newsclean's runs of its documents; the mean of the two
 is the reference (both are printed), since this machine's speed drifts by ±15 % over minutes.
 `--rounds R` repeats all that R times and reports the medians and each round's ratios; the 1- and
@@ -29,6 +31,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import multiprocessing
 import os
 import resource
 import shutil
@@ -39,6 +42,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -78,6 +82,44 @@ def bare_trafilatura(html_dir: Path) -> tuple[int, float]:
     for path in paths:
         trafilatura.extract(gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace"))
     return len(paths), time.perf_counter() - start
+
+
+def _extract_share(paths: list[Path], taken: Any, ready: Any, go: Any, done: Any) -> None:
+    """Extract the next page not yet taken until none is left (in a process of `bare_trafilatura_parallel`)."""
+    import trafilatura
+
+    trafilatura.extract("<html><body><p>warm up</p></body></html>")
+    ready.put(None)
+    go.wait()
+    count = 0
+    while True:
+        with taken.get_lock():
+            index = taken.value
+            taken.value += 1
+        if index >= len(paths):
+            break
+        trafilatura.extract(gzip.decompress(paths[index].read_bytes()).decode("utf-8", errors="replace"))
+        count += 1
+    done.put(count)
+
+
+def bare_trafilatura_parallel(html_dir: Path, processes: int = 2) -> tuple[int, float]:
+    """Time bare trafilatura over the pages shared by `processes` processes (each takes the next), imports excluded."""
+    paths = sorted(html_dir.iterdir())
+    context = multiprocessing.get_context("spawn")
+    taken, ready, done, go = context.Value("l", 0), context.Queue(), context.Queue(), context.Event()
+    workers = [context.Process(target=_extract_share, args=(paths, taken, ready, go, done)) for _ in range(processes)]
+    for worker in workers:
+        worker.start()
+    for _ in workers:
+        ready.get()
+    start = time.perf_counter()
+    go.set()
+    docs = sum(done.get() for _ in workers)
+    secs = time.perf_counter() - start
+    for worker in workers:
+        worker.join()
+    return docs, secs
 
 
 def bare_ftfy(text_dir: Path) -> tuple[int, float]:
@@ -172,6 +214,11 @@ def time_kind(kind: str, inputs: Path, out: Path, args: argparse.Namespace) -> d
             got.setdefault(f"w{workers}", []).append(docs / wall)
             got.setdefault(f"w{workers}_flow", []).append(docs / flow_s)
             got.setdefault("peak_rss_mib", []).append(max(run[3] for run in runs) / 1024)
+        if kind == "html":  # the machine's own scaling, right after the runs it bounds
+            docs, secs = min(
+                (bare_trafilatura_parallel(inputs) for _ in range(args.repeat)), key=lambda timed: timed[1]
+            )
+            got.setdefault("e_trafilatura_2p", []).append(docs / secs)
         docs, secs = baseline(inputs)
         got.setdefault(f"{key}_before", []).append(before)
         got.setdefault(f"{key}_after", []).append(docs / secs)
@@ -225,7 +272,7 @@ def main() -> None:
             rounds = {k: time_kind(k, html_dir if k == "html" else text_dir, Path(tmp, "out"), args) for k in kinds}
         # Medians per kind, under the kind's name ("html_w1", "text_w2_flow", "d_ftfy", ...).
         row = {
-            (key if key.startswith(("a_", "d_")) else f"{kind}_{key}"): statistics.median(values)
+            (key if key.startswith(("a_", "d_", "e_")) else f"{kind}_{key}"): statistics.median(values)
             for kind in kinds
             for key, values in rounds[kind].items()
             if key != "peak_rss_mib"
@@ -251,6 +298,8 @@ def main() -> None:
             if kind == "html":
                 print(f"  b/a  HTML, 1 worker vs bare trafilatura   {_ratio(rounds[kind], 'w1', key)}")
                 print(f"  c/b  HTML, 2 workers vs 1                 {_ratio(rounds[kind], 'w2', 'w1')}")
+                print(f"  (e) bare trafilatura, 2 processes         {row['e_trafilatura_2p']:8.1f}")
+                print(f"  e/a  the machine's own 2-process scaling  {_ratio(rounds[kind], 'e_trafilatura_2p', key)}")
             else:
                 print(f"  c/b  text, 2 workers vs 1                 {_ratio(rounds[kind], 'w2', 'w1')}")
                 print(f"  b/d  text, 1 worker vs bare ftfy          {_ratio(rounds[kind], 'w1', key)}")

@@ -41,6 +41,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -80,8 +81,13 @@ def bare_trafilatura(html_dir: Path) -> tuple[int, float]:
     paths = sorted(html_dir.iterdir())
     start = time.perf_counter()
     for path in paths:
-        trafilatura.extract(gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace"))
+        _extract(trafilatura, path)
     return len(paths), time.perf_counter() - start
+
+
+def _extract(trafilatura: Any, path: Path) -> None:
+    """Extract one page as the baselines do: decompressed, decoded as UTF-8, default settings."""
+    trafilatura.extract(gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace"))
 
 
 def _extract_share(paths: list[Path], taken: Any, ready: Any, go: Any, done: Any) -> None:
@@ -98,7 +104,7 @@ def _extract_share(paths: list[Path], taken: Any, ready: Any, go: Any, done: Any
             taken.value += 1
         if index >= len(paths):
             break
-        trafilatura.extract(gzip.decompress(paths[index].read_bytes()).decode("utf-8", errors="replace"))
+        _extract(trafilatura, paths[index])
         count += 1
     done.put(count)
 
@@ -201,12 +207,12 @@ def time_kind(kind: str, inputs: Path, out: Path, args: argparse.Namespace) -> d
     """
     bare, key = (bare_trafilatura, "a_trafilatura") if kind == "html" else (bare_ftfy, "d_ftfy")
 
-    def baseline(inputs: Path) -> tuple[int, float]:
-        return min((bare(inputs) for _ in range(args.repeat)), key=lambda timed: timed[1])
+    def fastest(timing: Callable[[Path], tuple[int, float]]) -> tuple[int, float]:
+        return min((timing(inputs) for _ in range(args.repeat)), key=lambda timed: timed[1])
 
     got: dict[str, list[float]] = {}
     for round_no in range(args.rounds):
-        docs, secs = baseline(inputs)
+        docs, secs = fastest(bare)
         before = docs / secs
         for workers in (1, 2) if round_no % 2 == 0 else (2, 1):
             runs = [newsclean(inputs, out, workers, args.ephemeral) for _ in range(args.repeat)]
@@ -215,11 +221,9 @@ def time_kind(kind: str, inputs: Path, out: Path, args: argparse.Namespace) -> d
             got.setdefault(f"w{workers}_flow", []).append(docs / flow_s)
             got.setdefault("peak_rss_mib", []).append(max(run[3] for run in runs) / 1024)
         if kind == "html":  # the machine's own scaling, right after the runs it bounds
-            docs, secs = min(
-                (bare_trafilatura_parallel(inputs) for _ in range(args.repeat)), key=lambda timed: timed[1]
-            )
+            docs, secs = fastest(bare_trafilatura_parallel)
             got.setdefault("e_trafilatura_2p", []).append(docs / secs)
-        docs, secs = baseline(inputs)
+        docs, secs = fastest(bare)
         got.setdefault(f"{key}_before", []).append(before)
         got.setdefault(f"{key}_after", []).append(docs / secs)
         got.setdefault(key, []).append((before + docs / secs) / 2)

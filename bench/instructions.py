@@ -34,8 +34,8 @@ import gc, sys
 sys.path.insert(0, sys.argv[1])
 from pathlib import Path
 from cleaners import clean_text, detect_language
-import flows.clean
-flows.clean.warm_up()
+import flows.stages.clean
+flows.stages.clean.warm_up()
 texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[2]).glob("*.txt"))]
 gc.freeze()
 gc.set_threshold(10_000, 20, 20)

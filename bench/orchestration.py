@@ -51,8 +51,8 @@ def task_run_seconds() -> float:
 
 def document_seconds(paths: list[Path]) -> float:
     """Return the best per-document time of the pipeline over `paths`, in this process."""
-    from flows.clean import process_one, warm_up
     from flows.config import PipelineConfig
+    from flows.stages.clean import process_one, warm_up
 
     config = PipelineConfig()
     warm_up()

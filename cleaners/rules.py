@@ -65,6 +65,10 @@ class Rule:
     name: ClassVar[str] = "rule"
     kind: ClassVar[str] = CHROME
 
+    def languages(self) -> tuple[str, ...]:
+        """Return the languages whose phrase tables the rule reads (none: it reads no words)."""
+        return ()
+
     def matches(self, line: Line, doc: Doc) -> bool:
         """Tell whether `line` is this kind of chrome."""
         raise NotImplementedError
@@ -110,6 +114,10 @@ class _LexiconRule(Rule):
 
     def __init__(self) -> None:
         self._cache: dict[str | None, re.Pattern[str]] = {}
+
+    def languages(self) -> tuple[str, ...]:
+        """Return the languages of the rule's phrase table."""
+        return tuple(sorted(self.table))
 
     def pattern(self, language: str | None) -> re.Pattern[str]:
         """Return the compiled phrase pattern for `language`."""

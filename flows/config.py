@@ -1,17 +1,17 @@
-"""Typed, frozen settings for one pipeline run."""
+"""Typed, frozen settings for one pipeline run, built once from the flow's parameters."""
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
-from cleaners.config import CleanConfig
+from cleaners import ALL_RULE_NAMES, CleanConfig
 
-# A task run costs ~60-85 ms of Prefect client and server time here, on the cores the workers use
-# (bench/orchestration.py measures it). A text takes ~3.5-5 ms and an HTML page ~30-45 ms, so 400
-# documents a batch keep orchestration near 4 % on texts and under 0.5 % on pages (200 left it
-# near 8 % on texts). Workers share every batch's documents, so large batches still use them all.
+# A task run has a fixed orchestration cost (bench/orchestration.py measures it against a batch's
+# work): a few hundred documents per batch keep it a small share even on plain texts, and the
+# workers share every batch's documents, so a large batch still keeps them all busy.
 DEFAULT_BATCH_SIZE = 400
 
 
@@ -22,16 +22,23 @@ class PipelineConfig:
     clean: CleanConfig = field(default_factory=CleanConfig)
     # Inputs larger than this (on disk, or once decompressed) are rejected before parsing.
     max_bytes: int = 20 * 1024 * 1024
-    # trafilatura's precision mode drops more navigation and link lists; it scored higher on
-    # the benchmark pages than the default and recall mode.
+    # trafilatura's precision mode drops more navigation and link lists.
     favor_precision: bool = True
-    # An extraction shorter than this (characters) is redone with trafilatura's fallback extractors.
-    fallback_below_chars: int = 500
-    # A document still being processed after this many seconds is stopped (its worker process is
-    # killed and replaced) and rejected as `timeout`; a page takes ~25 ms, a flood of tiny elements minutes.
+    # A group of documents still being processed after this many seconds is stopped (its worker is
+    # killed and replaced) and its documents run again alone: the one that overruns is rejected as
+    # `timeout`. Pages take milliseconds; a flood of tiny elements can take minutes.
     doc_timeout: float = 60.0
+    # A worker's address-space cap: a document that needs more fails with MemoryError -> a reject,
+    # instead of the machine swapping or the out-of-memory killer choosing a victim. None: no cap.
+    max_memory_mb: int | None = 4096
     # Bodies shorter than this many words are rejected as `extract_empty`.
     min_words: int = 1
+
+    def to_json(self) -> str:
+        """Serialise the configuration for the Parquet metadata and run.json."""
+        data = asdict(self)
+        data["clean"]["disabled_rules"] = sorted(self.clean.disabled_rules)
+        return json.dumps(data, sort_keys=True)
 
 
 def build_config(
@@ -41,8 +48,6 @@ def build_config(
     doc_timeout: float | None = None,
 ) -> PipelineConfig:
     """Build the run configuration from flow parameters, rejecting unknown rule names."""
-    from cleaners import ALL_RULE_NAMES  # the rules themselves: loaded only when a run is configured
-
     disabled = frozenset(disabled_rules)
     unknown = disabled - ALL_RULE_NAMES
     if unknown:

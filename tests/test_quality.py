@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bench.quality import page_counts, page_id, summarise
-from flows.clean import process_batch
 from flows.config import PipelineConfig
+from flows.stages.clean import process_batch
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

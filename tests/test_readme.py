@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from flows.config import PipelineConfig
-from flows.flow import run_batch
-from flows.readers import list_inputs
+from flows.flow import clean_batch
+from flows.readers.files import list_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,7 +28,7 @@ def sample_output(samples: Path, tmp_path_factory: pytest.TempPathFactory) -> Pa
     """Write what `make run` writes (output/sample) under a temporary directory, without Prefect."""
     root = tmp_path_factory.mktemp("readme")
     sources = list(list_inputs([samples]))
-    run_batch(0, "part-000-00000", sources, str(root / "output" / "sample"), PipelineConfig())
+    clean_batch.fn(0, "part-000-00000", sources, str(root / "output" / "sample"), PipelineConfig(), None)
     return root
 
 

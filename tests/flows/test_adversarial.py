@@ -9,10 +9,10 @@ from pathlib import Path
 import pyarrow.dataset as ds
 import pytest
 
-from flows.clean import ARTICLE
 from flows.config import PipelineConfig
-from flows.readers import list_inputs
-from flows.workers import WorkerPool
+from flows.executor import WorkerPool
+from flows.readers.files import list_inputs
+from flows.stages.clean import ARTICLE
 from tests.fixtures import adversarial
 
 NOW = dt.datetime(2026, 11, 24, tzinfo=dt.UTC)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pyarrow.dataset as ds
 import pytest
 
-from flows.write import ARTICLE_SCHEMA, REJECT_SCHEMA
+from flows.output.parquet import ARTICLE_SCHEMA, REJECT_SCHEMA
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
 

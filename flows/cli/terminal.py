@@ -1,0 +1,43 @@
+"""What the command line shows on the terminal: the console for messages, and the run's summary."""
+
+from __future__ import annotations
+
+import functools
+from typing import IO
+
+from rich.console import Console
+from rich.table import Table
+
+# Exit codes scripts can rely on.
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+@functools.cache
+def console() -> Console:
+    """Return the console for messages and the progress bar (standard error)."""
+    return Console(stderr=True)
+
+
+def print_summary(summary: dict[str, object], wall_seconds: float, file: IO[str] | None = None) -> None:
+    """Print the run summary: inputs, articles, rejects, lines removed by rule, the command's wall time."""
+    out = Console(soft_wrap=True, file=file)
+    if summary.get("resumed"):
+        out.print(f"resumed: {summary['resumed']} inputs were already done in {summary['out']}")
+    out.print(
+        f"[bold]{summary['inputs']}[/bold] inputs -> [green]{summary['articles']}[/green] articles, "
+        f"[yellow]{summary['rejects']}[/yellow] rejects, {summary['lines_removed']} lines removed, "
+        f"{summary['unicode_fixed']} mojibake repairs, in {wall_seconds:.1f} s"
+    )
+    for title, key in (("rule", "removed_by_rule"), ("reject reason", "rejects_by_reason")):
+        counts = summary.get(key) or {}
+        if not isinstance(counts, dict) or not counts:
+            continue
+        table = Table(title=f"by {title}", title_justify="left", show_edge=False)
+        table.add_column(title)
+        table.add_column("count", justify="right")
+        for name, count in counts.items():
+            table.add_row(str(name), str(count))
+        out.print(table)
+    out.print(f"Parquet: {summary['out']}/articles and {summary['out']}/rejects; summary in run.json")

@@ -1,0 +1,1 @@
+"""The output directory: the Parquet contract, locking and resuming, reading it back."""

@@ -1,0 +1,78 @@
+"""Read newsclean's output back: the articles and rejects datasets as Arrow tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.dataset as ds
+
+from flows.storage import resolve
+from flows.output.parquet import ARTICLE_SCHEMA, ARTICLES, REJECT_SCHEMA, REJECTS
+
+Filters = ds.Expression | Sequence[tuple[str, str, Any]] | None
+
+
+def _load(out: str, table: str, schema: pa.Schema, columns: Sequence[str] | None, filters: Filters) -> pa.Table:
+    fs, root = resolve(str(out))
+    # The explicit schema makes an empty or partly missing output read as a typed, empty table.
+    dataset = ds.dataset(f"{root}/{table}", schema=schema, format="parquet", filesystem=fs)
+    return dataset.to_table(columns=list(columns) if columns else None, filter=_expression(filters))
+
+
+def _expression(filters: Filters) -> ds.Expression | None:
+    """Accept a pyarrow expression or [(column, op, value), ...] (all must hold), as pandas does."""
+    if filters is None or isinstance(filters, ds.Expression):
+        return filters
+    import pyarrow.parquet as pq
+
+    return pq.filters_to_expression(list(filters))  # type: ignore[no-any-return]
+
+
+def load_articles(out: str, columns: Sequence[str] | None = None, filters: Filters = None) -> pa.Table:
+    """Load the articles a run wrote under `out` (a local path or URI), optionally some columns and rows.
+
+    `filters` is a pyarrow expression or a list of (column, op, value) tuples that must all hold,
+    such as [("language", "==", "en"), ("n_words", ">", 200)].
+    """
+    return _load(out, ARTICLES, ARTICLE_SCHEMA, columns, filters)
+
+
+def load_rejects(out: str, columns: Sequence[str] | None = None, filters: Filters = None) -> pa.Table:
+    """Load the rejects a run wrote under `out`, with the same options as `load_articles`."""
+    return _load(out, REJECTS, REJECT_SCHEMA, columns, filters)
+
+
+class LookupFailedError(LookupError):
+    """Raised when `find_document` matches no document, or more than one."""
+
+
+def find_document(out: str, key: str) -> tuple[str, dict[str, Any]]:
+    """Find one document of a run by doc_id, a unique doc_id prefix, its source, or its file name.
+
+    Return ("article", row) or ("reject", row).
+    """
+    import pyarrow.compute as pc
+
+    for kind, load in (("article", load_articles), ("reject", load_rejects)):
+        exact = load(out, filters=[("doc_id", "==", key)])
+        if exact.num_rows:
+            return kind, exact.to_pylist()[0]
+    matches: list[tuple[str, str, str]] = []
+    for kind, load in (("article", load_articles), ("reject", load_rejects)):
+        ids = load(out, columns=["doc_id", "source"])
+        source = ids.column("source")
+        hit = pc.or_(
+            pc.or_(pc.starts_with(ids.column("doc_id"), key), pc.equal(source, key)),
+            pc.ends_with(source, "/" + key),
+        )
+        matches += [(kind, row["doc_id"], row["source"]) for row in ids.filter(hit).to_pylist()]
+    if not matches:
+        raise LookupFailedError(f"no document with doc_id, doc_id prefix, source or file name {key!r} in {out}")
+    if len(matches) > 1:
+        listed = "\n".join(f"  {doc} {source}" for _, doc, source in matches[:10])
+        raise LookupFailedError(f"{len(matches)} documents match {key!r}; give more of the doc_id:\n{listed}")
+    kind, doc, _ = matches[0]
+    load = load_articles if kind == "article" else load_rejects
+    return kind, load(out, filters=[("doc_id", "==", doc)]).to_pylist()[0]

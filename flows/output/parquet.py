@@ -1,0 +1,128 @@
+"""The Parquet contract: explicit schemas and atomic, per-batch part files."""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Sequence
+
+import pyarrow as pa
+import pyarrow.fs as pafs
+import pyarrow.parquet as pq
+
+from flows import PIPELINE_VERSION
+from flows.stats import Batch, RunStats
+from flows.storage import resolve, write_atomically
+
+ARTICLES = "articles"
+REJECTS = "rejects"
+
+_TS = pa.timestamp("us", tz="UTC")
+
+ARTICLE_SCHEMA = pa.schema(
+    [
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("source", pa.string(), nullable=False),
+        pa.field("url", pa.string()),
+        pa.field("fetched_at", _TS),
+        pa.field("title", pa.string()),
+        pa.field("authors", pa.list_(pa.string())),
+        pa.field("published", pa.date32()),
+        pa.field("site_name", pa.string()),
+        pa.field("language", pa.string()),
+        pa.field("text", pa.string(), nullable=False),
+        pa.field("captions", pa.list_(pa.string())),
+        pa.field("related", pa.list_(pa.string())),
+        pa.field(
+            "removed",
+            pa.list_(pa.struct([pa.field("rule", pa.string()), pa.field("text", pa.string())])),
+        ),
+        pa.field("input_format", pa.string(), nullable=False),
+        pa.field("encoding", pa.string()),
+        pa.field("unicode_fixed", pa.bool_()),
+        pa.field("n_words", pa.int32(), nullable=False),
+        pa.field("content_hash", pa.string(), nullable=False),
+        pa.field("processed_at", _TS, nullable=False),
+        pa.field("pipeline_version", pa.string(), nullable=False),
+    ]
+)
+
+REJECT_SCHEMA = pa.schema(
+    [
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("source", pa.string(), nullable=False),
+        pa.field("stage", pa.string(), nullable=False),
+        pa.field("reason", pa.string(), nullable=False),
+        pa.field("detail", pa.string()),
+        pa.field("processed_at", _TS, nullable=False),
+        pa.field("pipeline_version", pa.string(), nullable=False),
+    ]
+)
+
+SCHEMAS = {ARTICLES: ARTICLE_SCHEMA, REJECTS: REJECT_SCHEMA}
+
+
+class OutputError(RuntimeError):
+    """Raised when the output directory cannot be used; the message says why and what to do."""
+
+
+def schema_with_metadata(schema: pa.Schema, config_json: str) -> pa.Schema:
+    """Attach the pipeline version and the configuration that produced the file."""
+    return schema.with_metadata(
+        {b"newsclean.pipeline_version": PIPELINE_VERSION.encode(), b"newsclean.config": config_json.encode()}
+    )
+
+
+def safe_text(value: str) -> str:
+    """Make a string valid UTF-8 for Parquet (file names may carry undecodable bytes)."""
+    return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def write_part(
+    out: str | os.PathLike[str],
+    table_name: str,
+    part: str,
+    rows: Sequence[dict[str, object]],
+    config_json: str,
+) -> str:
+    """Write rows as `out/table_name/part.parquet`, under a temporary name moved into place when complete."""
+    fs, root = resolve(str(out))
+    directory = f"{root}/{table_name}"
+    fs.create_dir(directory, recursive=True)
+    schema = schema_with_metadata(SCHEMAS[table_name], config_json)
+    # Column by column: Table.from_pylist costs ~2.4 ms a row on nested columns, this ~0.02 ms.
+    columns = {name: [row.get(name) for row in rows] for name in schema.names}
+    columns["source"] = [safe_text(str(source)) for source in columns["source"]]
+    table = pa.Table.from_pydict(columns, schema=schema)
+    final = f"{directory}/{part}.parquet"
+    # A leading dot hides the temporary file from pyarrow.dataset, pandas, polars and DuckDB globs.
+    temporary = f"{directory}/.{part}.{uuid.uuid4().hex}.tmp"
+    try:
+        pq.write_table(table, temporary, filesystem=fs, compression="zstd")
+        fs.move(temporary, final)
+    finally:
+        if fs.get_file_info(temporary).type != pafs.FileType.NotFound:
+            fs.delete_file(temporary)
+    return final
+
+
+def write_batch(out: str, part: str, batch: Batch, config_json: str) -> RunStats:
+    """Write one batch's article and reject part files and return its counts."""
+    stats = RunStats(batches=1)
+    stats.count(batch.outcomes)
+    try:
+        write_part(out, ARTICLES, part, batch.articles, config_json)
+        write_part(out, REJECTS, part, batch.rejects, config_json)
+    except OSError as exc:  # a full disk or a vanished directory: stop the run, say where
+        raise OutputError(f"cannot write {part} under {out}: {exc.strerror or exc}") from exc
+    return stats
+
+
+def write_summary(out: str | os.PathLike[str], summary: dict[str, object]) -> str:
+    """Write the run summary next to the datasets as run.json."""
+    fs, root = resolve(str(out))
+    path = f"{root}/run.json"
+    data = json.dumps(summary, indent=2, sort_keys=True, default=str) + "\n"
+    write_atomically(fs, path, data.encode("utf-8"))
+    return path

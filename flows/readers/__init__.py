@@ -1,0 +1,1 @@
+"""Readers: find inputs (files, WARC, JSON lines) and turn their bytes into Documents."""

@@ -1,0 +1,247 @@
+"""Find inputs and turn their bytes into text: listing, gunzip, encoding detection."""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import hashlib
+import io
+import os
+import re
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from flows import storage
+from flows.config import PipelineConfig
+from flows.document import HTML, TEXT, Document, RejectError
+from flows.readers import archives
+
+READ = "read"
+TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm")
+# The kinds of single-document files, by suffix (each may also be gzipped).
+FILE_KINDS = {"plain text": TEXT_SUFFIXES, "HTML": HTML_SUFFIXES}
+SUFFIXES = tuple(s + gz for s in TEXT_SUFFIXES + HTML_SUFFIXES for gz in ("", ".gz"))
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+# Pages that declare Latin-1 but are UTF-8 are common; a strict UTF-8 decode tells them apart.
+_LATIN = {codecs.lookup(name).name for name in ("latin-1", "cp1252", "ascii")}
+
+
+class InputNotFoundError(FileNotFoundError):
+    """Raised when an input path given by the user does not exist."""
+
+
+def input_format(path: str) -> str | None:
+    """Return "text" or "html" for a supported file name, None otherwise."""
+    name = path.lower().removesuffix(".gz")
+    if name.endswith(TEXT_SUFFIXES):
+        return TEXT
+    if name.endswith(HTML_SUFFIXES):
+        return HTML
+    return None
+
+
+def list_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
+    """Yield input files: given files as they are, directories searched recursively in name order."""
+    for given in paths:
+        if storage.is_uri(str(given)):
+            if not storage.exists(str(given)):
+                raise InputNotFoundError(f"input path does not exist: {given}")
+            for uri, _ in storage.list_files(str(given)):
+                yield from _expand(uri)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path, followlinks=False):
+                dirs.sort()
+                for name in sorted(files):
+                    yield from _expand(str(Path(root, name).absolute()))
+        elif path.exists() or path.is_symlink():
+            location = str(path.absolute())
+            if archives.container_format(location) and path.is_file():
+                yield from archives.list_records(location)
+            else:
+                yield location
+        else:
+            raise InputNotFoundError(f"input path does not exist: {given}")
+
+
+def pending_inputs(inputs: Iterable[str], done: set[str]) -> Iterator[str]:
+    """Yield the listed inputs not yet done, each once (an input reached twice is one input)."""
+    seen = set(done)
+    for source in list_inputs(inputs):
+        key = doc_id(source)
+        if key not in seen:
+            seen.add(key)
+            yield source
+
+
+def _expand(location: str) -> Iterator[str]:
+    """Yield a found file if it is a supported input, or the records of a WARC or JSON-lines file."""
+    if archives.container_format(location):
+        if storage.is_uri(location) or os.path.isfile(location):
+            yield from archives.list_records(location)
+        else:  # a FIFO or a dangling link named like a container: one reject, never opened
+            yield location
+    elif input_format(location) is not None:
+        yield location
+
+
+def doc_id(source: str) -> str:
+    """Return the stable id of the input at `source` (the same path gives the same id every run)."""
+    return hashlib.sha256(source.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def read_bytes(source: str, config: PipelineConfig) -> bytes:
+    """Read a file, gunzipping `.gz` inputs, with the size cap applied before and after decompression."""
+    try:
+        if storage.is_uri(source):
+            data, size = storage.read_prefix(source, config.max_bytes)
+        else:
+            data = b""
+            with open(source, "rb") as fh:
+                size = os.fstat(fh.fileno()).st_size
+                if size <= config.max_bytes:
+                    # Read what the size says, and then at most up to the cap: asking for the cap
+                    # at once allocates a buffer of that size (20 MB) for every file.
+                    data = fh.read(size + 1)
+                    if len(data) > size:  # the file grew since: read on, to the cap
+                        data += fh.read(config.max_bytes + 1 - len(data))
+    except OSError as exc:
+        raise RejectError(READ, "unreadable", str(exc)) from exc
+    if size > config.max_bytes or len(data) > config.max_bytes:
+        raise RejectError(READ, "too_large", f"{max(size, len(data))} bytes > cap of {config.max_bytes}")
+    if source.lower().endswith(".gz") or data[:2] == b"\x1f\x8b":
+        data = _gunzip(data, config.max_bytes)
+    return data
+
+
+def _gunzip(data: bytes, cap: int) -> bytes:
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as gz:
+            out = gz.read(cap + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise RejectError(READ, "decode_error", f"bad gzip stream: {exc}") from exc
+    if len(out) > cap:
+        raise RejectError(READ, "too_large", f"decompresses to more than {cap} bytes")
+    return out
+
+
+def decode(data: bytes, *, html: bool) -> tuple[str, str]:
+    """Decode bytes by BOM, then declared charset (HTML), then strict UTF-8, then detection."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data.decode(name, errors="replace"), name
+    if html:
+        m = _META_CHARSET.search(data[:4096])
+        if m:
+            declared = _normalise_codec(m.group(1).decode("ascii", "ignore"))
+            if declared and not (declared in _LATIN and _is_utf8(data)):
+                try:
+                    return data.decode(declared), declared
+                except (UnicodeDecodeError, LookupError):
+                    pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # imported lazily: only non-UTF-8 inputs need it
+
+    name = _detect_codec(list(from_bytes(data[:200_000])))
+    return data.decode(name, errors="replace"), name
+
+
+def _detect_codec(matches: list[Any]) -> str:
+    """Pick the detector's best codec; among equally good ones prefer Windows-1252.
+
+    Short Western text decodes equally well as cp1250 or cp1252 ("naïve" vs "naďve"); the web's
+    default for undeclared and Latin-1 pages is Windows-1252 (WHATWG Encoding), so it wins ties.
+    """
+    if not matches:
+        return "cp1252"
+    best = matches[0]
+    for match in matches:
+        tied = abs(match.chaos - best.chaos) < 1e-3 and abs(match.coherence - best.coherence) < 1e-2
+        if tied and _normalise_codec(match.encoding) == "cp1252":
+            return "cp1252"
+    return _normalise_codec(best.encoding or "") or "cp1252"
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _normalise_codec(name: str) -> str | None:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def looks_binary(data: bytes) -> bool:
+    """Tell whether decoded-to-be bytes are a binary file rather than text (NULs, PDF, images)."""
+    head = data[:4096]
+    if head.startswith((b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04")):
+        return True
+    if any(head.startswith(bom) for bom, _ in _BOMS):
+        return False
+    return b"\x00" in head
+
+
+def read_document(source: str, config: PipelineConfig) -> Document:
+    """Read one input into a Document with its decoded text, or raise RejectError."""
+    record = archives.split_record_source(source)
+    if record is not None:
+        return _read_record(source, *record, config)
+    if archives.container_format(source):
+        raise RejectError(READ, "unreadable", "not a regular file")
+    fmt = input_format(source)
+    if fmt is None:
+        raise RejectError(READ, "unsupported_format", "expected .txt, .html or .htm, optionally .gz")
+    if not storage.is_uri(source) and not os.path.isfile(source):
+        raise RejectError(READ, "unreadable", "not a regular file")
+    text, encoding = decode_text(read_bytes(source, config), html=fmt == HTML)
+    return Document(source=source, doc_id=doc_id(source), input_format=fmt, encoding=encoding, raw=text)
+
+
+def decode_text(data: bytes, *, html: bool) -> tuple[str, str]:
+    """Decode an input's bytes, rejecting empty and binary content first."""
+    if not data.strip(b" \t\r\n\x00\x0b\x0c"):
+        raise RejectError(READ, "empty", f"{len(data)} bytes of whitespace or NUL")
+    if looks_binary(data):
+        raise RejectError(READ, "not_text", "binary content (NUL bytes or a binary file signature)")
+    return decode(data, html=html)
+
+
+def _read_record(source: str, container: str, offset: int, config: PipelineConfig) -> Document:
+    """Read one WARC or JSON-lines record into a Document, with its URL and fetch time."""
+    record = archives.read_record(container, offset, config.max_bytes)
+    if record.text is not None:
+        text, encoding = record.text, "utf-8"
+    else:
+        text, encoding = decode_text(record.data, html=record.input_format == HTML)
+    if not text.strip():
+        raise RejectError(READ, "empty", "the record holds no text")
+    return Document(
+        source=source,
+        doc_id=doc_id(source),
+        input_format=record.input_format,
+        encoding=encoding,
+        raw=text,
+        url=record.url,
+        fetched_at=record.fetched_at,
+    )

@@ -1,0 +1,1 @@
+"""Reports of a run: Prefect artifacts, and the self-contained HTML page."""

@@ -1,0 +1,104 @@
+"""The one counter type of a run: what a batch, a resumed output and a whole run did."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+ARTICLE = "article"
+REJECT = "reject"
+# What one document became: (ARTICLE, article row) or (REJECT, reject row); small and picklable.
+Outcome = tuple[str, dict[str, object]]
+# A few removed lines per rule, for the run report.
+EXAMPLES_PER_RULE = 3
+# Log records of a run carry this attribute for whoever follows the run (the CLI's progress bar).
+PROGRESS = "newsclean_progress"
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """One batch's outcomes in input order, with its article rows and reject rows apart."""
+
+    outcomes: list[Outcome]
+
+    @property
+    def articles(self) -> list[dict[str, object]]:
+        """Return the article rows."""
+        return [row for kind, row in self.outcomes if kind == ARTICLE]
+
+    @property
+    def rejects(self) -> list[dict[str, object]]:
+        """Return the reject rows."""
+        return [row for kind, row in self.outcomes if kind == REJECT]
+
+
+@dataclass(slots=True)
+class RunStats:
+    """Count documents by outcome, lines removed by rule, rejects by reason, languages and formats."""
+
+    inputs: int = 0
+    articles: int = 0
+    rejects: int = 0
+    batches: int = 0
+    unicode_fixed: int = 0
+    removed_by_rule: Counter[str] = field(default_factory=Counter)
+    rejects_by_reason: Counter[str] = field(default_factory=Counter)
+    languages: Counter[str] = field(default_factory=Counter)
+    formats: Counter[str] = field(default_factory=Counter)
+    extraction: Counter[str] = field(default_factory=Counter)
+    examples: dict[str, list[str]] = field(default_factory=dict)
+
+    def count(self, outcomes: Iterable[Outcome]) -> None:
+        """Count documents' outcomes."""
+        for kind, row in outcomes:
+            self.inputs += 1
+            if kind == REJECT:
+                self.rejects += 1
+                self.rejects_by_reason[str(row["reason"])] += 1
+                continue
+            self.articles += 1
+            for removal in row["removed"]:  # type: ignore[attr-defined]
+                rule = str(removal["rule"])
+                self.removed_by_rule[rule] += 1
+                examples = self.examples.setdefault(rule, [])
+                if len(examples) < EXAMPLES_PER_RULE:
+                    examples.append(str(removal["text"])[:200])
+            self.languages[str(row.get("language") or "unknown")] += 1
+            self.formats[str(row["input_format"])] += 1
+            if row.get("extraction"):
+                self.extraction[str(row["extraction"])] += 1
+            self.unicode_fixed += bool(row.get("unicode_fixed"))
+
+    def merge(self, other: RunStats) -> None:
+        """Add another batch's counts to these."""
+        self.inputs += other.inputs
+        self.articles += other.articles
+        self.rejects += other.rejects
+        self.batches += other.batches
+        self.unicode_fixed += other.unicode_fixed
+        self.removed_by_rule.update(other.removed_by_rule)
+        self.rejects_by_reason.update(other.rejects_by_reason)
+        self.languages.update(other.languages)
+        self.formats.update(other.formats)
+        self.extraction.update(other.extraction)
+        for rule, texts in other.examples.items():
+            kept = self.examples.setdefault(rule, [])
+            kept.extend(texts[: EXAMPLES_PER_RULE - len(kept)])
+
+    def summary(self) -> dict[str, object]:
+        """Return the counts as the JSON-ready summary of run.json."""
+        return {
+            "inputs": self.inputs,
+            "articles": self.articles,
+            "rejects": self.rejects,
+            "batches": self.batches,
+            "unicode_fixed": self.unicode_fixed,
+            "lines_removed": sum(self.removed_by_rule.values()),
+            "removed_by_rule": dict(self.removed_by_rule.most_common()),
+            "rejects_by_reason": dict(self.rejects_by_reason.most_common()),
+            "languages": dict(self.languages.most_common()),
+            "formats": dict(self.formats.most_common()),
+            "extraction": dict(self.extraction.most_common()),
+            "examples": {rule: self.examples[rule] for rule in sorted(self.examples)},
+        }

@@ -1,0 +1,139 @@
+"""The `newsclean` command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow.dataset as ds
+import pytest
+from typer.testing import CliRunner
+
+from flows.cli.commands import app
+from flows.cli.terminal import EXIT_USAGE
+
+runner = CliRunner()
+
+
+def test_help_lists_the_options() -> None:
+    result = runner.invoke(app, ["run", "--help"])
+    assert result.exit_code == 0
+    for option in ("--out", "--workers", "--batch-size", "--disable-rule", "--doc-timeout", "--overwrite"):
+        assert option in result.output
+
+
+def test_help_names_every_input_kind() -> None:
+    result = runner.invoke(app, ["run", "--help"], env={"COLUMNS": "200"})
+    for kind in (".txt", ".html", ".warc", ".jsonl", ".ndjson", ".gz"):
+        assert kind in result.output, kind
+
+
+def test_version_and_rules() -> None:
+    from flows import PIPELINE_VERSION
+
+    version = runner.invoke(app, ["--version"])
+    assert version.exit_code == 0 and version.output.strip() == f"newsclean {PIPELINE_VERSION}"
+    listed = runner.invoke(app, ["rules"], env={"COLUMNS": "250"})
+    assert listed.exit_code == 0
+    from cleaners import ALL_RULE_NAMES
+
+    for name in ALL_RULE_NAMES:
+        assert name in listed.output, name
+    teaser = next(line for line in listed.output.splitlines() if line.split()[:1] == ["teaser"])
+    assert "de" in teaser and "fr" in teaser
+
+
+def test_an_unknown_rule_is_a_usage_error(tmp_path: Path, samples: Path) -> None:
+    result = runner.invoke(app, ["run", str(samples), "--out", str(tmp_path / "out"), "--disable-rule", "nope"])
+    assert result.exit_code == EXIT_USAGE and "nope" in result.output
+
+
+def test_cleaners_load_each_exported_name_on_first_use() -> None:
+    import cleaners
+
+    for name in cleaners.__all__:
+        assert getattr(cleaners, name) is not None
+    with pytest.raises(AttributeError):
+        cleaners.no_such_name  # noqa: B018
+
+
+def test_missing_input_exits_with_usage_code(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["run", str(tmp_path / "nope"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == EXIT_USAGE
+    assert "does not exist" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.usefixtures("prefect_server")
+def test_run_prints_the_summary_and_writes_parquet(samples: Path, tmp_path: Path) -> None:
+    seeds = sorted(str(p) for p in (samples / "seeds").glob("*.txt"))
+    result = runner.invoke(app, ["run", *seeds, "--out", str(tmp_path / "out"), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "5 inputs -> 5 articles, 0 rejects" in result.output
+    assert "caption_credit" in result.output
+    assert ds.dataset(tmp_path / "out" / "articles").count_rows() == 5
+
+
+def test_inspect_summarises_a_dataset(samples: Path, tmp_path: Path) -> None:
+    from flows.config import PipelineConfig
+    from flows.flow import clean_batch
+    from flows.readers.files import list_inputs
+
+    clean_batch.fn(
+        0,
+        "part-000-00000",
+        [*list_inputs([samples]), str(tmp_path / "gone.txt")],
+        str(tmp_path),
+        PipelineConfig(),
+        None,
+    )
+    result = runner.invoke(app, ["inspect", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "10 articles, 1 rejects" in result.output
+    assert "caption_credit" in result.output and "unreadable" in result.output and "ja" in result.output
+    assert "words per article: min" in result.output
+
+
+def test_inspect_of_a_missing_dataset_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["inspect", str(tmp_path)])
+    assert result.exit_code == 2 and "no articles dataset" in result.output
+
+
+@pytest.fixture(scope="module")
+def written(samples: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An output directory holding the samples' articles and one reject, written without Prefect."""
+    from flows.config import PipelineConfig
+    from flows.flow import clean_batch
+    from flows.readers.files import list_inputs
+
+    out = tmp_path_factory.mktemp("show")
+    copy = out / "copy" / "002.txt"  # a second input with the same file name
+    copy.parent.mkdir()
+    copy.write_bytes((samples / "seeds" / "002.txt").read_bytes())
+    inputs = [*list_inputs([samples]), str(copy), str(out / "gone.txt")]
+    clean_batch.fn(0, "part-000-00000", inputs, str(out), PipelineConfig(), None)
+    return out
+
+
+def test_show_puts_clean_text_beside_the_removed_lines(written: Path) -> None:
+    result = runner.invoke(app, ["show", str(written), "001.txt", "--width", "200"])
+    assert result.exit_code == 0, result.output
+    assert "clean text" in result.output and "removed (3 lines) and why" in result.output
+    assert "Vladimir Putin has insisted" in result.output
+    assert "prompt" in result.output and "webnews@metro.co.uk" in result.output
+    assert "‘does not want war’" in result.output  # the title, among the facts and as the removed headline
+
+
+def test_show_finds_by_doc_id_prefix_and_shows_rejects(written: Path) -> None:
+    from flows.output.load import load_rejects
+
+    reject = load_rejects(str(written)).to_pylist()[0]
+    result = runner.invoke(app, ["show", str(written), reject["doc_id"][:8]])
+    assert result.exit_code == 0, result.output
+    assert "rejected at read: unreadable" in result.output
+
+
+def test_show_says_when_nothing_or_several_match(written: Path) -> None:
+    missing = runner.invoke(app, ["show", str(written), "no-such-document"])
+    assert missing.exit_code == EXIT_USAGE and "no document" in missing.output
+    several = runner.invoke(app, ["show", str(written), "002.txt"])
+    assert several.exit_code == EXIT_USAGE and "documents match" in several.output

@@ -1,0 +1,101 @@
+"""Listing inputs and decoding their bytes."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from flows.config import PipelineConfig
+from flows.document import RejectError
+from flows.readers.files import InputNotFoundError, decode, doc_id, list_inputs, read_document
+
+CONFIG = PipelineConfig()
+
+
+def test_directories_are_searched_recursively_for_supported_files(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    for name in ("a/one.txt", "a/b/two.html.gz", "a/b/three.htm", "notes.md", "a/gold.json"):
+        (tmp_path / name).write_bytes(b"x")
+    found = [Path(p).relative_to(tmp_path).as_posix() for p in list_inputs([tmp_path])]
+    assert found == ["a/one.txt", "a/b/three.htm", "a/b/two.html.gz"]
+
+
+def test_missing_input_path_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(InputNotFoundError, match="does not exist"):
+        list(list_inputs([tmp_path / "nope"]))
+
+
+def test_doc_id_is_stable_and_distinct() -> None:
+    assert doc_id("/data/a.txt") == doc_id("/data/a.txt")
+    assert doc_id("/data/a.txt") != doc_id("/data/b.txt")
+
+
+@pytest.mark.parametrize(
+    ("data", "html", "text", "encoding"),
+    [
+        ("Café naïve".encode(), False, "Café naïve", "utf-8"),
+        ("\ufeffCafé".encode(), False, "Café", "utf-8-sig"),
+        ("Café naïve".encode("utf-16"), False, "Café naïve", "utf-16"),
+        (
+            '<meta charset="iso-8859-1"><p>Café naïve</p>'.encode("latin-1"),
+            True,
+            "<p>Café naïve</p>",
+            "iso8859-1",
+        ),
+        # A page that declares Latin-1 but is UTF-8.
+        ('<meta charset="iso-8859-1"><p>Café</p>'.encode(), True, "<p>Café</p>", "utf-8"),
+    ],
+)
+def test_decode(data: bytes, html: bool, text: str, encoding: str) -> None:
+    decoded, used = decode(data, html=html)
+    assert text in decoded
+    assert used == encoding
+
+
+def test_undeclared_cp1252_is_detected() -> None:
+    data = ("Le café est très apprécié à Paris, où les cafés ouvrent tôt le matin. " * 5).encode("cp1252")
+    decoded, used = decode(data, html=False)
+    assert "café est très apprécié" in decoded
+    assert used != "utf-8"
+
+
+def test_gzipped_html_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "page.html.gz"
+    path.write_bytes(gzip.compress(b"<html><body><p>Hello</p></body></html>"))
+    doc = read_document(str(path), CONFIG)
+    assert doc.input_format == "html"
+    assert "<p>Hello</p>" in doc.raw
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b" \n\t\x00\n", "empty"),
+        ("doc.html", b"%PDF-1.7\n%binary", "not_text"),
+        ("nul.txt", b"abc\x00\x01\x02def", "not_text"),
+        ("cut.html.gz", gzip.compress(b"<p>hello world</p>" * 100)[:40], "decode_error"),
+        ("data.csv", b"a,b", "unsupported_format"),
+    ],
+)
+def test_bad_inputs_are_rejected_with_a_reason(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(RejectError) as info:
+        read_document(str(path), CONFIG)
+    assert info.value.reason == reason
+
+
+def test_size_cap_applies_before_and_after_decompression(tmp_path: Path) -> None:
+    config = PipelineConfig(max_bytes=1000)
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"word " * 400)
+    bomb = tmp_path / "bomb.txt.gz"
+    bomb.write_bytes(gzip.compress(b"a" * 100_000))
+    assert bomb.stat().st_size < 1000
+    for path in (big, bomb):
+        with pytest.raises(RejectError) as info:
+            read_document(str(path), config)
+        assert info.value.reason == "too_large"

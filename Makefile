@@ -22,7 +22,7 @@ $(BIN)/newsclean: pyproject.toml
 	@touch $@
 
 run: $(BIN)/newsclean
-	$(BIN)/newsclean run $(SAMPLE) --out $(OUT) --ephemeral
+	$(BIN)/newsclean run $(SAMPLE) --out $(OUT)
 
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq

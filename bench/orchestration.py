@@ -2,7 +2,8 @@
 """Measure what one Prefect task run costs here, and the batch size that keeps it under 5 %.
 
 In one run: (1) the cost of one task run of the flow's kind (a sync task submitted from the async
-flow to its thread pool, against the reused local server), from flows of 10 and 60 empty tasks;
+flow to its thread pool, against the server of PREFECT_API_URL, else the embedded one), from
+flows of 10 and 60 empty tasks;
 (2) the cost of one document in a worker, for the shared benchmark's HTML pages and texts;
 then prints, per batch size, the share of the machine's time that orchestration takes: one task
 run (client and server work, here on the same cores as the workers) per batch of documents.
@@ -52,18 +53,18 @@ def task_run_seconds() -> float:
 def document_seconds(paths: list[Path]) -> float:
     """Return the best per-document time of the pipeline over `paths`, in this process."""
     from flows.config import PipelineConfig
-    from flows.stages.clean import process_one, warm_up
+    from flows.stages.clean import process_group, warm_up
 
     config = PipelineConfig()
     warm_up()
     now = dt.datetime.now(dt.UTC)
     for path in paths[:3]:
-        process_one(str(path), config, now)
+        list(process_group([str(path)], config, now))
     best = float("inf")
     for _ in range(3):
         start = time.perf_counter()
         for path in paths:
-            process_one(str(path), config, now)
+            list(process_group([str(path)], config, now))
         best = min(best, (time.perf_counter() - start) / len(paths))
     return best
 
@@ -75,10 +76,6 @@ def main() -> None:
     args = ap.parse_args()
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    if not os.environ.get("PREFECT_API_URL"):
-        from flows.server import ensure_server
-
-        os.environ["PREFECT_API_URL"] = ensure_server()[0].api_url
     per_task = task_run_seconds()
     per_doc = {
         "html": document_seconds(sorted(args.html.glob("*.html*"))),

@@ -29,6 +29,8 @@ class Document:
     site_name: str | None = None
     language: str | None = None
     body: str = ""
+    # HTML: which extractor's text `body` is (trafilatura's own, or the fallback that replaced it, and why).
+    extraction: str | None = None
     text: str = ""
     removed: tuple[Removal, ...] = ()
     captions: list[str] = field(default_factory=list)

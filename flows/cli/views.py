@@ -53,6 +53,7 @@ def explain(
     out.print(
         f"[bold]{result.source}[/bold] ({result.input_format}, language {result.language or '?'})\n"
         f"title: {result.title or '-'}   published: {result.published or '-'}"
+        + (f"\nextracted by: {result.extraction}" if result.extraction else "")
     )
     width = max((len(rule) for _, rule in result.lines if rule), default=4)
     for text, rule in result.lines:
@@ -135,6 +136,7 @@ def show(
         ("published", row["published"]),
         ("fetched", row["fetched_at"]),
         ("language", row["language"]),
+        ("extracted", row.get("extraction")),
         ("words", row["n_words"]),
         ("format", f"{row['input_format']} ({row['encoding']}{', mojibake repaired' if row['unicode_fixed'] else ''})"),
     ]

@@ -38,6 +38,7 @@ ARTICLE_SCHEMA = pa.schema(
             "removed",
             pa.list_(pa.struct([pa.field("rule", pa.string()), pa.field("text", pa.string())])),
         ),
+        pa.field("extraction", pa.string()),
         pa.field("input_format", pa.string(), nullable=False),
         pa.field("encoding", pa.string()),
         pa.field("unicode_fixed", pa.bool_()),

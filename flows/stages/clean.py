@@ -140,11 +140,6 @@ def _chars(doc: Document) -> int:
     return len(doc.body if doc.input_format == HTML else doc.raw)
 
 
-def process_one(source: str, config: PipelineConfig, now: dt.datetime) -> Outcome:
-    """Process one input into its article row or reject row; never raise for a bad document."""
-    return next(process_group([source], config, now))
-
-
 def _guarded(source: str, now: dt.datetime, stage: Callable[..., T], *args: Any) -> T | Outcome:
     """Run one stage for `source`, turning a failure into its reject outcome."""
     try:
@@ -194,6 +189,7 @@ def article_row(doc: Document, now: dt.datetime) -> dict[str, object]:
         "captions": doc.captions,
         "related": doc.related,
         "removed": [{"rule": r.rule, "text": r.text} for r in doc.removed],
+        "extraction": doc.extraction,
         "input_format": doc.input_format,
         "encoding": doc.encoding,
         "unicode_fixed": doc.unicode_fixed,

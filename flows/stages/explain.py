@@ -17,6 +17,8 @@ class Explanation:
     title: str | None
     published: str | None
     language: str | None
+    # HTML: which extractor's text the cleaners saw (flows.stages.extract).
+    extraction: str | None
     lines: tuple[tuple[str, str | None], ...]
 
     @property
@@ -35,5 +37,6 @@ def explain(source: str, config: PipelineConfig | None = None) -> Explanation:
         title=doc.title,
         published=doc.published.isoformat() if doc.published else None,
         language=doc.language,
+        extraction=doc.extraction,
         lines=doc.marks,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import re
 from typing import Any
 
@@ -34,7 +35,8 @@ def extract_html(doc: Document, config: PipelineConfig) -> Document:
         metadata = page_metadata(tree, doc.url)
         # trafilatura's default mode: its own extraction, checked against its fallbacks (readability,
         # jusText) when it looks short or odd.
-        result = trafilatura.bare_extraction(tree, **options)
+        with _FallbackWatch() as watch:
+            result = trafilatura.bare_extraction(tree, **options)
     except RejectError:
         raise
     except Exception as exc:  # trafilatura raises assorted lxml and parser errors on broken pages
@@ -42,12 +44,45 @@ def extract_html(doc: Document, config: PipelineConfig) -> Document:
     if result is None or not (result.text or "").strip():
         raise RejectError(EXTRACT, "extract_empty", "trafilatura found no main text")
     doc.body = result.text
+    doc.extraction = watch.winner
     doc.title = _clean(metadata.title)
     doc.url = doc.url or _clean(metadata.url)
     doc.site_name = _clean(metadata.sitename)
     doc.authors = split_authors(metadata.author)
     doc.published = parse_iso_date(metadata.date)
     return doc
+
+
+# What the body is when trafilatura's comparison replaced its own extraction with a fallback's.
+TRAFILATURA = "trafilatura"
+READABILITY = "readability: trafilatura's comparison preferred it (own text shorter or thinner)"
+JUSTEXT = "justext: trafilatura's own text was unclean or short"
+
+
+class _FallbackWatch(logging.Handler):
+    """Tell which candidate trafilatura's comparison kept, from the decisions its fallback module logs."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.winner = TRAFILATURA
+        self._logger = logging.getLogger("trafilatura.external")
+
+    def __enter__(self) -> _FallbackWatch:
+        self._level = self._logger.level
+        self._logger.setLevel(logging.DEBUG)
+        self._logger.addHandler(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._logger.removeHandler(self)
+        self._logger.setLevel(self._level)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Note a decision of the comparison: readability's text taken, or jusText's."""
+        if record.msg.startswith("using justext"):
+            self.winner = JUSTEXT
+        elif record.msg.startswith("using %s extraction") and record.args and record.args[0] == "generic":
+            self.winner = READABILITY
 
 
 def page_metadata(tree: Any, url: str | None) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -140,7 +141,8 @@ def clean_texts(
 def _prepare(drafts: Sequence[Draft], config: CleanConfig) -> list[_Cleaning]:
     """Repair the texts, cut what is glued into them, and split them into lines (each step over all)."""
     repaired = [fix_unicode(d.text) if config.fix_unicode else (d.text, False) for d in drafts]
-    texts = [text.replace("\r\n", "\n").replace("\r", "\n") for text, _ in repaired]
+    # NFC, as readers compare text: the same letter in two encodings (a nukta sign apart, or not) is one.
+    texts = [_nfc(text.replace("\r\n", "\n").replace("\r", "\n")) for text, _ in repaired]
     prefixes: list[list[Removal]] = [[] for _ in drafts]
     if config.enabled(HOVER_CARD):
         for i, text in enumerate(texts):
@@ -162,12 +164,12 @@ def _find_title(cleaning: _Cleaning, config: CleanConfig) -> str | None:
     """Remove the headline the head repeats, or take the first line as the headline; return the title."""
     doc, title = cleaning.doc, cleaning.draft.title
     if title and config.enabled(TITLE):
-        _drop_repeated_head(doc, title, TITLE)
+        _drop_repeated_head(doc, title, TITLE, config.title_max_words)
     elif config.detect_title and config.enabled(TITLE) and not cleaning.draft.extracted:
         found = _detect_title(doc, config)
         if found:
             # Scraped text often prints the headline twice (page title, then article heading).
-            _drop_repeated_head(doc, found, TITLE)
+            _drop_repeated_head(doc, found, TITLE, config.title_max_words)
         return found
     return title
 
@@ -180,7 +182,7 @@ def _finish(cleaning: _Cleaning, config: CleanConfig, contextual: tuple[Rule, ..
     for _ in range(_MAX_PASSES if doc.removed else 0):
         before = len(doc.removed)
         if found_title and config.enabled(TITLE):
-            _drop_repeated_head(doc, found_title, TITLE)
+            _drop_repeated_head(doc, found_title, TITLE, config.title_max_words)
         for rule in contextual:
             if cleaning.idle.get(rule.name) != len(doc.removed):
                 _apply(rule, doc, config, cleaning.idle)
@@ -250,14 +252,24 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", " ", text.casefold()).strip()
 
 
-def _drop_repeated_head(doc: Doc, reference: str, rule: str) -> None:
-    """Remove the leading lines that repeat the metadata title."""
+def _nfc(text: str) -> str:
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def _drop_repeated_head(doc: Doc, reference: str, rule: str, max_words: int) -> None:
+    """Remove the leading lines that repeat the metadata title.
+
+    A line longer than a headline can be (`max_words`) is a paragraph that begins with the title's
+    words, not a repeat of it: extractors glue a page's heading to its first paragraph.
+    """
     ref = _key(reference)
     if not ref:
         return
     for line in doc.alive()[:3]:
         key = _key(line.core)
-        if key and (key == ref or (len(key.split()) >= 4 and (ref.startswith(key) or key.startswith(ref)))):
+        if not key or line.n_words > max(max_words, len(ref.split())):
+            continue
+        if key == ref or (len(key.split()) >= 4 and (ref.startswith(key) or key.startswith(ref))):
             doc.removed[line.index] = rule
 
 

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import functools
+from importlib.metadata import PackageNotFoundError, version
 
 
 @functools.cache
 def _version() -> str:
-    # Looked up on first use: importlib.metadata costs ~50 ms, paid by every `newsclean` command otherwise.
-    from importlib.metadata import PackageNotFoundError, version
-
     try:
         return version("newsclean")
     except PackageNotFoundError:  # running from a source tree that was never installed

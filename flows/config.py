@@ -22,8 +22,9 @@ class PipelineConfig:
     clean: CleanConfig = field(default_factory=CleanConfig)
     # Inputs larger than this (on disk, or once decompressed) are rejected before parsing.
     max_bytes: int = 20 * 1024 * 1024
-    # trafilatura's precision mode drops more navigation and link lists.
-    favor_precision: bool = True
+    # trafilatura's precision mode drops more navigation and link lists, and with them real paragraphs
+    # of pages unlike the news benchmark's: bench/quality.py chooses the mode by cross-validation.
+    favor_precision: bool = False
     # A group of documents still being processed after this many seconds is stopped (its worker is
     # killed and replaced) and its documents run again alone: the one that overruns is rejected as
     # `timeout`. Pages take milliseconds; a flood of tiny elements can take minutes.
@@ -44,7 +45,7 @@ class PipelineConfig:
 def build_config(
     disabled_rules: Iterable[str] = (),
     max_bytes: int | None = None,
-    favor_precision: bool = True,
+    favor_precision: bool = False,
     doc_timeout: float | None = None,
 ) -> PipelineConfig:
     """Build the run configuration from flow parameters, rejecting unknown rule names."""

@@ -48,7 +48,7 @@ async def clean_corpus(
     workers: Annotated[int | None, Field(ge=1, le=256)] = None,
     disabled_rules: list[str] | None = None,
     max_bytes: Annotated[int | None, Field(ge=1)] = None,
-    favor_precision: bool = True,
+    favor_precision: bool = False,
     doc_timeout: Annotated[float | None, Field(gt=0)] = None,
     overwrite: bool = False,
     dask: bool = False,

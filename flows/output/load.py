@@ -6,7 +6,9 @@ from collections.abc import Sequence
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.dataset as ds
+import pyarrow.parquet as pq
 
 from flows.storage import resolve
 from flows.output.parquet import ARTICLE_SCHEMA, ARTICLES, REJECT_SCHEMA, REJECTS
@@ -25,8 +27,6 @@ def _expression(filters: Filters) -> ds.Expression | None:
     """Accept a pyarrow expression or [(column, op, value), ...] (all must hold), as pandas does."""
     if filters is None or isinstance(filters, ds.Expression):
         return filters
-    import pyarrow.parquet as pq
-
     return pq.filters_to_expression(list(filters))  # type: ignore[no-any-return]
 
 
@@ -53,8 +53,6 @@ def find_document(out: str, key: str) -> tuple[str, dict[str, Any]]:
 
     Return ("article", row) or ("reject", row).
     """
-    import pyarrow.compute as pc
-
     for kind, load in (("article", load_articles), ("reject", load_rejects)):
         exact = load(out, filters=[("doc_id", "==", key)])
         if exact.num_rows:

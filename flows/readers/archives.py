@@ -16,6 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
 from flows import storage
 from flows.document import HTML, TEXT, RejectError
 
@@ -75,9 +78,6 @@ def list_records(path: str) -> Iterator[str]:
 
 
 def _list_warc(path: str) -> Iterator[str]:
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-
     end = 0
     try:
         with _open(path) as fh:
@@ -139,9 +139,6 @@ def read_record(path: str, offset: int, max_bytes: int) -> Record:
 
 
 def _read_warc(path: str, offset: int, max_bytes: int) -> Record:
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-
     with _open(path) as fh:
         fh.seek(offset)
         try:

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from charset_normalizer import from_bytes
+
 from flows import storage
 from flows.config import PipelineConfig
 from flows.document import HTML, TEXT, Document, RejectError
@@ -146,17 +148,16 @@ def decode(data: bytes, *, html: bool) -> tuple[str, str]:
         m = _META_CHARSET.search(data[:4096])
         if m:
             declared = _normalise_codec(m.group(1).decode("ascii", "ignore"))
+            if declared and declared.startswith(("utf-16", "utf-32")):  # a meta tag cannot be in UTF-16 (WHATWG)
+                declared = "utf-8"
             if declared and not (declared in _LATIN and _is_utf8(data)):
-                try:
-                    return data.decode(declared), declared
-                except (UnicodeDecodeError, LookupError):
-                    pass
+                # As browsers do: the declared charset wins, a stray invalid byte becomes U+FFFD
+                # (a detector guessing from such a page picks a wrong code page for all of it).
+                return data.decode(declared, errors="replace"), declared
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes  # imported lazily: only non-UTF-8 inputs need it
-
     name = _detect_codec(list(from_bytes(data[:200_000])))
     return data.decode(name, errors="replace"), name
 

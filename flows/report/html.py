@@ -11,11 +11,15 @@ from html import escape
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from cleaners import CleanConfig
 from flows import PIPELINE_VERSION
 from flows.cli.palette import ink_on, rule_colour
 from flows.config import PipelineConfig
+from flows.output.load import load_articles, load_rejects
+from flows.stages.explain import explain
+from flows.storage import exists, join, resolve
 
 # Upper bounds of the document-length bins (words); the last bin is open.
 LENGTH_BINS = (50, 100, 200, 400, 800, 1600, 3200)
@@ -88,10 +92,6 @@ class Stats:
 
 def collect(out: str) -> tuple[Stats, pa.Table]:
     """Count what the report charts with Arrow compute; return the counts and the sample candidates."""
-    import pyarrow.compute as pc
-
-    from flows.output.load import load_articles, load_rejects
-
     articles = load_articles(out, columns=["doc_id", "language", "n_words", "removed", "unicode_fixed"])
     rejects = load_rejects(out, columns=["reason"])
     rules = pc.struct_field(pc.list_flatten(articles.column("removed")), "rule")
@@ -111,8 +111,6 @@ def collect(out: str) -> tuple[Stats, pa.Table]:
 
 
 def _value_counts(values: Any) -> Counter[str]:
-    import pyarrow.compute as pc
-
     return Counter({str(item["values"]): int(item["counts"]) for item in pc.value_counts(values).to_pylist()})
 
 
@@ -267,10 +265,6 @@ document.getElementById('removed-only').addEventListener('change', function (eve
 
 def build(out: str, samples: int = 6, reread: bool = True) -> str:
     """Build the report page for the output directory `out`."""
-    from flows.output.load import load_articles
-    from flows.stages.explain import explain
-    from flows.storage import exists, join, resolve
-
     summary = None
     if exists(join(out, "run.json")):
         fs, root = resolve(out)

@@ -8,6 +8,20 @@ import logging
 import re
 from typing import Any
 
+import trafilatura
+from htmldate import find_date
+from trafilatura.metadata import (
+    META_URL,
+    examine_meta,
+    extract_author,
+    extract_meta_json,
+    extract_sitename,
+    extract_title,
+    extract_url,
+)
+from trafilatura.settings import set_date_params
+from trafilatura.utils import HTML_PARSER, load_html
+
 from flows.config import PipelineConfig
 from flows.document import Document, RejectError
 
@@ -17,9 +31,6 @@ _AUTHOR_SPLIT = re.compile(r"\s*;\s*|\s+and\s+|\s*&\s*")
 
 def extract_html(doc: Document, config: PipelineConfig) -> Document:
     """Fill `body` and the metadata fields of an HTML document from trafilatura's output."""
-    import trafilatura  # imported lazily: plain-text runs never pay for lxml and its models
-    from trafilatura.utils import load_html
-
     options = {
         "with_metadata": False,  # page_metadata below: the fields we store, without categories, tags, licence
         "include_comments": False,
@@ -91,18 +102,6 @@ def page_metadata(tree: Any, url: str | None) -> Any:
     The same steps as trafilatura.metadata.extract_metadata, without the categories, tags and
     licence it also looks for (~2 ms a page, a tenth of the pipeline's time; none are stored).
     """
-    from htmldate import find_date
-    from trafilatura.metadata import (
-        META_URL,
-        examine_meta,
-        extract_author,
-        extract_meta_json,
-        extract_sitename,
-        extract_title,
-        extract_url,
-    )
-    from trafilatura.settings import set_date_params
-
     metadata = examine_meta(tree)
     if metadata.author and " " not in metadata.author:
         metadata.author = None
@@ -128,8 +127,6 @@ def check_parser_limits() -> None:
     libxml2 silently drops what lies below depth 256 and the rest of a huge text node; its error
     log (on trafilatura's shared parser, from the parse just done) is the only trace.
     """
-    from trafilatura.utils import HTML_PARSER
-
     for error in HTML_PARSER.error_log:
         if error.type_name != "ERR_RESOURCE_LIMIT":
             continue

@@ -137,9 +137,18 @@ def test_duplicate_caption_lines_are_removed_but_sentences_stay() -> None:
     assert cleaned.text.count(caption) == 1
     assert cleaned.text.count(question) == 2
     assert [r.rule for r in cleaned.removals if r.text == caption] == ["duplicate"]
-    # Printed three times or more, a caption line goes everywhere.
+    # Printed three times or more, a line is the page's structure: every copy stays.
     thrice = "\n\n".join([BEFORE, caption, "One.", caption, "Two.", caption, AFTER])
-    assert caption not in clean_text(f"{HEAD}\n{thrice}\n").text
+    assert clean_text(f"{HEAD}\n{thrice}\n").text.count(caption) == 3
+
+
+def test_a_plan_that_repeats_its_steps_by_design_keeps_them() -> None:
+    steps = ["Breakfast: oats with berries and yoghurt", "Lunch: lentil soup with rye bread", "Snack: an apple"]
+    phases = [f"Week {n} of the plan" for n in (1, 2, 3, 4)]
+    body = "\n\n".join(line for phase in phases for line in [phase, *steps])
+    cleaned = clean_text(f"{HEAD}\n{BEFORE}\n\n{body}\n\n{AFTER}\n")
+    for step in steps:
+        assert cleaned.text.count(step) == 4, step
 
 
 def test_restated_caption_is_removed() -> None:

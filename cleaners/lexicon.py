@@ -394,3 +394,123 @@ def phrases(table: Mapping[str, tuple[str, ...]], language: str | None) -> tuple
         for phrase in table.get(lang, ()):
             seen[phrase] = None
     return tuple(seen)
+
+
+# --- words inside line shapes (cleaners.patterns.LexiconPattern slots) ---------------------------
+
+# Nouns that label a picture credit: "Photo: X", "(Foto: dpa)", "Image credit: …".
+CREDIT_NOUNS: Mapping[str, tuple[str, ...]] = {
+    "en": ("photo", "image", "picture", "pic", "credit", "photograph", "illustration", "video", "graphic"),
+    "de": ("foto", "bild", "grafik", "illustration"),
+    "fr": ("photo", "image", "crédit", "illustration", "vidéo", "photographie"),
+    "es": ("foto", "imagen", "crédito", "ilustración", "vídeo", "gráfico"),
+    "it": ("foto", "immagine", "illustrazione", "credito"),
+    "pt": ("foto", "imagem", "crédito", "ilustração", "vídeo"),
+    "nl": ("foto", "beeld", "afbeelding", "illustratie"),
+    "ru": ("фото", "иллюстрация"),
+}
+# The label of a source note: "Source: …", "(Quelle: dpa)".
+SOURCE_LABELS: Mapping[str, tuple[str, ...]] = {
+    "en": ("source",),
+    "de": ("quelle",),
+    "fr": ("source",),
+    "es": ("fuente",),
+    "it": ("fonte",),
+    "pt": ("fonte",),
+    "nl": ("bron",),
+    "ru": ("источник",),
+}
+# Words that introduce an author: "By Jane Doe", "Von Max Muster", "Par Jean Dupont".
+BYLINE_WORDS: Mapping[str, tuple[str, ...]] = {
+    "en": ("by", "from"),
+    "de": ("von",),
+    "fr": ("par", "de"),
+    "es": ("por", "de"),
+    "it": ("di", "da"),
+    "pt": ("por", "de"),
+    "nl": ("door",),
+    "sv": ("av",),
+    "da": ("af", "av"),
+    "ru": ("автор", "текст"),
+}
+# "and" between two names of a byline.
+AND_WORDS: Mapping[str, tuple[str, ...]] = {
+    "en": ("and", "&"),
+    "de": ("und",),
+    "fr": ("et",),
+    "es": ("y", "e"),
+    "it": ("e", "ed"),
+    "pt": ("e",),
+    "nl": ("en",),
+    "ru": ("и",),
+}
+# Picture galleries: "Image 3 of 12", "Bild 3 von 12", "Photo 3 sur 12".
+GALLERY_NOUNS: Mapping[str, tuple[str, ...]] = {
+    "en": ("image", "photo", "picture", "slide"),
+    "de": ("foto", "bild"),
+    "fr": ("photo", "image", "diapositive"),
+    "es": ("foto", "imagen"),
+    "it": ("foto", "immagine"),
+    "pt": ("foto", "imagem"),
+    "nl": ("foto", "afbeelding"),
+    "ru": ("фото",),
+}
+OF_WORDS: Mapping[str, tuple[str, ...]] = {
+    "en": ("of",),
+    "de": ("von",),
+    "fr": ("sur", "de"),
+    "es": ("de",),
+    "it": ("di",),
+    "pt": ("de",),
+    "nl": ("van",),
+    "ru": ("из",),
+}
+GALLERY_WORDS: Mapping[str, tuple[str, ...]] = {
+    "en": ("gallery",),
+    "de": ("galerie", "bildergalerie", "fotostrecke"),
+    "fr": ("galerie",),
+    "es": ("galería",),
+    "it": ("galleria",),
+    "pt": ("galeria",),
+    "nl": ("galerij", "fotoalbum"),
+}
+# A blog's post-meta line: "Posted by", "Veröffentlicht am", "Publié le" …
+META_VERBS: Mapping[str, tuple[str, ...]] = {
+    "en": ("posted", "published", "written"),
+    "de": ("veröffentlicht", "geschrieben"),
+    "fr": ("publié", "publiée", "écrit"),
+    "es": ("publicado", "publicada", "escrito"),
+    "it": ("pubblicato", "pubblicata", "scritto"),
+    "pt": ("publicado", "publicada", "escrito"),
+    "nl": ("gepubliceerd", "geplaatst", "geschreven"),
+}
+META_PREPOSITIONS: Mapping[str, tuple[str, ...]] = {
+    "en": ("by", "on"),
+    "de": ("von", "am"),
+    "fr": ("par", "le"),
+    "es": ("por", "en", "el"),
+    "it": ("da", "il"),
+    "pt": ("por", "em"),
+    "nl": ("door", "op"),
+}
+# ... and its labels: "Category: …", "Kommentare: …".
+META_LABELS: Mapping[str, tuple[str, ...]] = {
+    "en": ("category", "categories", "tag", "tags", "comment", "comments", "filed under", "author", "views"),
+    "de": ("kategorie", "kategorien", "kommentare", "autor", "schlagworte"),
+    "fr": ("catégorie", "catégories", "commentaires", "auteur"),
+    "es": ("categoría", "categorías", "etiquetas", "comentarios", "autor"),
+    "it": ("categoria", "categorie", "commenti", "autore"),
+    "pt": ("categoria", "categorias", "etiquetas", "comentários", "autor", "visualizações"),
+    "nl": ("categorie", "reacties", "auteur"),
+}
+# Taxonomy labels under a post: "Tags: …", "Schlagworte: …".
+TAXONOMY_LABELS: Mapping[str, tuple[str, ...]] = {
+    "en": ("tag", "tags", "filed under", "category", "categories", "topic", "topics", "keywords"),
+    "de": ("schlagworte", "schlagwörter", "themen"),
+    "fr": ("mots-clés", "étiquettes", "thèmes"),
+    "es": ("etiquetas", "temas"),
+    "it": ("argomenti",),
+    "pt": ("tópicos", "temas", "etiquetas"),
+    "nl": ("trefwoorden", "onderwerpen"),
+    "ru": ("теги",),
+}

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+
+from cleaners.lexicon import phrases
 
 
 def word_alternation(words: Iterable[str]) -> str:
@@ -43,3 +45,35 @@ def search_from_digit(pattern: re.Pattern[str], text: str) -> re.Match[str] | No
     """
     first = DIGIT.search(text)
     return None if first is None else pattern.search(text, first.start())
+
+
+class LexiconPattern:
+    """A regular expression whose ⟨slots⟩ are filled, per language, with phrases of lexicon tables.
+
+    The words a rule looks for live in `cleaners.lexicon`, one table per kind of word and a tuple per
+    language; the pattern keeps only the shape (a label then a colon, a number "of" a number). A
+    document's language picks English plus its own phrases (all languages when it is unknown), so a
+    new language is one more entry per table.
+    """
+
+    def __init__(self, template: str, flags: int = 0, **slots: Mapping[str, tuple[str, ...]]) -> None:
+        self.template = template
+        self.flags = flags
+        self.slots = slots
+        self._compiled: dict[str | None, re.Pattern[str]] = {}
+
+    def __call__(self, language: str | None) -> re.Pattern[str]:
+        """Return the pattern compiled for `language`."""
+        pattern = self._compiled.get(language)
+        if pattern is None:
+            text = self.template
+            for name, table in self.slots.items():
+                words = sorted({re.escape(p) for p in phrases(table, language)}, key=len, reverse=True)
+                text = text.replace(f"⟨{name}⟩", "|".join(words))
+            pattern = self._compiled[language] = re.compile(text, self.flags)
+        return pattern
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Return the languages that have phrases in the pattern's tables."""
+        return tuple(sorted({lang for table in self.slots.values() for lang in table}))

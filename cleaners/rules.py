@@ -20,14 +20,25 @@ from cleaners.batching import sized_runs
 from cleaners.config import CleanConfig
 from cleaners.dates import is_date_stamp
 from cleaners.lexicon import (
+    AND_WORDS,
+    BYLINE_WORDS,
+    CREDIT_NOUNS,
+    GALLERY_NOUNS,
+    GALLERY_WORDS,
     LIST_HEADERS,
+    META_LABELS,
+    META_PREPOSITIONS,
+    META_VERBS,
+    OF_WORDS,
     PROMPT_PREFIXES,
+    SOURCE_LABELS,
+    TAXONOMY_LABELS,
     TEASER_PREFIXES,
     WIDGET_LINES,
     phrases,
 )
 from cleaners.lines import Doc, Line, holds_any, strip_edges
-from cleaners.patterns import DIGIT, search_from_digit, word_alternation
+from cleaners.patterns import DIGIT, LexiconPattern, search_from_digit, word_alternation
 from cleaners.shingles import SHORT_TEXTS, line_trigrams, restated
 
 # What a removed line was, for the `captions` and `related` columns.
@@ -65,9 +76,12 @@ class Rule:
     name: ClassVar[str] = "rule"
     kind: ClassVar[str] = CHROME
 
+    # The rule's word patterns (cleaners.patterns.LexiconPattern), for `languages`.
+    lexicon_patterns: ClassVar[tuple[LexiconPattern, ...]] = ()
+
     def languages(self) -> tuple[str, ...]:
         """Return the languages whose phrase tables the rule reads (none: it reads no words)."""
-        return ()
+        return tuple(sorted({lang for pattern in self.lexicon_patterns for lang in pattern.languages}))
 
     def matches(self, line: Line, doc: Doc) -> bool:
         """Tell whether `line` is this kind of chrome."""
@@ -89,7 +103,8 @@ class Rule:
 class PatternRule(Rule):
     """A rule that is one regular expression searched in short lines; subclasses set the class fields."""
 
-    pattern: ClassVar[re.Pattern[str]]
+    # A fixed pattern, or one filled with the document's language's words.
+    pattern: ClassVar[re.Pattern[str] | LexiconPattern]
     max_words: ClassVar[int] = 40
     # Quoted speech is prose even when it carries the rule's words.
     skip_quotes: ClassVar[bool] = False
@@ -103,7 +118,15 @@ class PatternRule(Rule):
             return False
         if self.needs and not holds_any(line.lower, self.needs):
             return False
-        return self.pattern.search(line.core.strip()) is not None
+        return self.compiled(doc.language).search(line.core.strip()) is not None
+
+    def compiled(self, language: str | None) -> re.Pattern[str]:
+        """Return the rule's pattern for a document in `language` (None: unknown, every language's words)."""
+        return self.pattern(language) if isinstance(self.pattern, LexiconPattern) else self.pattern
+
+    def languages(self) -> tuple[str, ...]:
+        """Return the languages of the pattern's phrase tables."""
+        return self.pattern.languages if isinstance(self.pattern, LexiconPattern) else ()
 
 
 class _LexiconRule(Rule):
@@ -117,7 +140,7 @@ class _LexiconRule(Rule):
 
     def languages(self) -> tuple[str, ...]:
         """Return the languages of the rule's phrase table."""
-        return tuple(sorted(self.table))
+        return tuple(sorted(set(self.table) | set(super().languages())))
 
     def pattern(self, language: str | None) -> re.Pattern[str]:
         """Return the compiled phrase pattern for `language`."""
@@ -128,12 +151,15 @@ class _LexiconRule(Rule):
 
 # --- widgets and markup -------------------------------------------------------------
 
-_GALLERY = re.compile(
-    r"^(?:(?:image|photo|picture|slide|foto|bild)s?\s*)?\d{1,3}\s*(?:of|/|von|de|sur|из)\s*/?\s*\d{1,3}$"
-    r"|^(?:image|photo|picture|slide)s?\s+\d{1,3}\s*(?:of|/)\s*/?\s*\d{0,3}$"
-    r"|^view all\s*\(\d+\)$|^\(?\d+\s+(?:photos|images|pictures|slides)\)?$"
-    r"|^.{0,60}\bgallery$",
+_GALLERY = LexiconPattern(
+    r"^(?:(?:⟨noun⟩)s?\s*)?\d{1,3}\s*(?:⟨of⟩|/)\s*/?\s*\d{1,3}$"
+    r"|^(?:⟨noun⟩)s?\s+\d{1,3}\s*(?:⟨of⟩|/)\s*/?\s*\d{0,3}$"
+    r"|^view all\s*\(\d+\)$|^\(?\d+\s+(?:⟨noun⟩)s\)?$"
+    r"|^.{0,60}\b(?:⟨gallery⟩)$",
     _I,
+    noun=GALLERY_NOUNS,
+    of=OF_WORDS,
+    gallery=GALLERY_WORDS,
 )
 _SOCIAL = re.compile(
     r"^(?:(?:facebook|twitter|x|google\+?|whatsapp|linkedin|pinterest|reddit|email|e-mail|print|"
@@ -146,15 +172,18 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _SENTENCE_ENDS = (".", "!", "?")
 
 
-def _gallery(core: str, lower: str) -> bool:
-    """Tell whether a line is a gallery counter or label (every match has a digit or ends in "gallery")."""
-    return (DIGIT.search(core) is not None or lower.rstrip().endswith("gallery")) and _GALLERY.match(core) is not None
+def _gallery(core: str, lower: str, language: str | None) -> bool:
+    """Tell whether a line is a gallery counter or label (every match has a digit or ends in a gallery word)."""
+    if DIGIT.search(core) is None and not lower.rstrip().endswith(phrases(GALLERY_WORDS, language)):
+        return False
+    return _GALLERY(language).match(core) is not None
 
 
 class WidgetRule(_LexiconRule):
     """Widget, share-bar and gallery debris: "Advertisement", "Image 1 of 9", "Oops!"."""
 
     name = "widget"
+    lexicon_patterns = (_GALLERY,)
     table = WIDGET_LINES  # type: ignore[assignment]
 
     def matches(self, line: Line, doc: Doc) -> bool:
@@ -163,7 +192,7 @@ class WidgetRule(_LexiconRule):
             return False
         core = line.core.strip()
         pattern = self.pattern(doc.language)
-        if pattern.match(line.key) or _gallery(core, line.lower) or _SOCIAL.match(core):
+        if pattern.match(line.key) or _gallery(core, line.lower, doc.language) or _SOCIAL.match(core):
             return True
         # Debris comes in runs of stock phrases: "Oops! Something went wrong. Please try again later."
         if not holds_any(core, _SENTENCE_ENDS):  # one sentence: nothing to split
@@ -193,22 +222,23 @@ class MarkupRule(PatternRule):
 
 # --- captions and credits -----------------------------------------------------------
 
-_CREDIT_PAREN = re.compile(
-    r"\((?:[^()]*\b(?i:photo|image|picture|pic|credit|foto|фото|photograph|illustration|"
-    r"source|video|graphic)s?\b[^()]*"
+_CREDIT_PAREN = LexiconPattern(
+    r"\((?:[^()]*\b(?i:⟨credit⟩|⟨source⟩)s?\b[^()]*"
     rf"|[^()]*\b(?:{AGENCIES})\b[^()]{{0,40}}"
-    r"|(?:[A-Z][\w.'’&-]*\s?){1,4}/\s?(?:[A-Z][\w.'’&-]*\s?){1,5}[^()]{0,20})\)\s*$"
+    r"|(?:[A-Z][\w.'’&-]*\s?){1,4}/\s?(?:[A-Z][\w.'’&-]*\s?){1,5}[^()]{0,20})\)\s*$",
+    credit=CREDIT_NOUNS,
+    source=SOURCE_LABELS,
 )
 # "…, installation views, photos © Studio, 2018": a credit closing a short line.
-_CREDIT_TAIL = re.compile(
-    r"\b(?:photos?|images?|pictures?|fotos?|credits?)\s*(?:©|\(c\)|:|by\b)\s*[^.;!?]{1,50}(?:,\s*(?:19|20)\d{2})?\.?$"
+_CREDIT_TAIL = LexiconPattern(
+    r"\b(?:⟨credit⟩)s?\s*(?:©|\(c\)|:|(?:⟨by⟩)\b)\s*[^.;!?]{1,50}(?:,\s*(?:19|20)\d{2})?\.?$"
     r"|(?:^|[,;|]\s*)©\s*[\w][\w.&'’ -]{1,40}(?:,\s*(?:19|20)\d{2})?\.?$",
     _I,
+    credit=CREDIT_NOUNS,
+    by=BYLINE_WORDS,
 )
-_CREDIT_TAIL_WORDS = ("photo", "image", "picture", "foto", "credit", "©")
-_CREDIT_PREFIX = re.compile(
-    r"^(?:(?:photo|image|picture|foto|фото|credit|photograph|illustration|graphic|video|"
-    r"bild|imagen|immagine|photographie)s?\s*(?::|©|by\b|credit\b)"
+_CREDIT_PREFIX = LexiconPattern(
+    r"^(?:(?:⟨credit⟩)s?\s*(?::|©|(?:⟨by⟩)\b|credit\b)"
     r"|image (?:copyright|caption)\b|media caption\b|file photo\s*:|©|ⓒ|\(c\)\s|courtesy\b"
     r"|picture date\s*:|pictured\s*:|caption\s*:|photo illustration\b)",
     _I,
@@ -303,6 +333,7 @@ class CaptionCreditRule(Rule):
     """Photo captions and credits: "(Photo by X/AFP via Getty Images)", "(PA)", "Photo: X, AP"."""
 
     name = "caption_credit"
+    lexicon_patterns = (_CREDIT_PAREN, _CREDIT_PREFIX, _CREDIT_TAIL)
     kind = CAPTION
 
     def matches(self, line: Line, doc: Doc) -> bool:
@@ -313,11 +344,12 @@ class CaptionCreditRule(Rule):
         if line.n_words > 50:
             return False
         # Every credit in brackets closes the line.
-        if text.rstrip().endswith(")") and _CREDIT_PAREN.search(text) and not self._quoted_tail(text):
+        if text.rstrip().endswith(")") and _CREDIT_PAREN(doc.language).search(text) and not self._quoted_tail(text):
             return True
-        if _CREDIT_PREFIX.match(text) or _credit_only(line):
+        if _CREDIT_PREFIX(doc.language).match(text) or _credit_only(line):
             return True
-        if line.n_words <= 40 and holds_any(line.lower, _CREDIT_TAIL_WORDS) and _CREDIT_TAIL.search(text):
+        tail_words = (*phrases(CREDIT_NOUNS, doc.language), "©")
+        if line.n_words <= 40 and holds_any(line.lower, tail_words) and _CREDIT_TAIL(doc.language).search(text):
             return True
         if line.n_words > 90 or _AGENCY.search(text, max(0, len(text) - _AGENCY_REACH)) is None:
             return False
@@ -512,15 +544,15 @@ _PROMPT_ANYWHERE = re.compile(
 # Every match of _PROMPT_ANYWHERE holds one of these (lower-cased).
 _PROMPT_WORDS = ("follow", "like ", "inbox", "newsletter", "subscribe to", "clicking here", "@")
 
-_NAVIGATION = re.compile(
+_NAVIGATION = LexiconPattern(
     r"^[«‹<←\-–—\s]*(?:previous|next|prev|older|newer)\s+(?:[A-Z][\w-]*\s+)?"
     r"(?:post|article|story|page|news|item|gallery|slide|entry|chapter)s?\b"
     r"|^(?:back to top|go to top|top of page|return to top|back to (?:home|homepage|news))\b"
     r"|^source\s*:\s*read full article\b|^read full (?:article|story)\b"
-    r"|^(?:tags?|filed under|categor(?:y|ies)|topics?|keywords|schlagworte|etiquetas|mots-clés|теги|"
-    r"tópicos|temas)\s*:"
+    r"|^(?:⟨taxonomy⟩)\s*:"
     r"|^[\w\s.-]{0,40}(?:previous|next)\s+(?:post|article|story|news)\s*[»›>]?$",
     _I,
+    taxonomy=TAXONOMY_LABELS,
 )
 
 
@@ -534,13 +566,14 @@ class NavigationRule(PatternRule):
     needs = ("prev", "next", "older", "newer", "top", "back to", "read full", ":")
 
 
-_CREDIT_LINE_START = re.compile(
+_CREDIT_LINE_START = LexiconPattern(
     r"\(?(?:additional |with )?(?:reporting|writing|editing|compiled|edited|produced|research|"
     r"translated|translation|graphics?) by\b"
     r"|(?:©|ⓒ|\(c\)\s|copyright\b)|our standards\s*:|this (?:article|story|piece|post) (?:was|is|has been|first) "
     r"(?:originally |first )?(?:published|appeared|written|produced)\b|citation\s*:|sources?\s*:\s*\S"
-    r"|\(?(?:source|quelle|fuente|fonte|источник)\s*:",
+    r"|\(?(?:⟨source⟩)\s*:",
     _I,
+    source=SOURCE_LABELS,
 )
 _CREDIT_LINE = re.compile(
     r"\bcontributed (?:reporting|to this (?:report|story|article))\b"
@@ -554,13 +587,14 @@ class CreditLineRule(Rule):
     """Reporting credits, copyright lines and source notes at the edges of the body."""
 
     name = "credit_line"
+    lexicon_patterns = (_CREDIT_LINE_START,)
 
     def matches(self, line: Line, doc: Doc) -> bool:
         """Match "(Reporting by …; editing by …)", "© …", "Copyright …", "Source: …"."""
         if line.n_words > 45:
             return False
         core = line.core.strip()
-        found = _CREDIT_LINE_START.match(core) or (
+        found = _CREDIT_LINE_START(doc.language).match(core) or (
             holds_any(line.lower, _CREDIT_LINE_WORDS) and _CREDIT_LINE.search(core)
         )
         if not found:
@@ -571,9 +605,11 @@ class CreditLineRule(Rule):
 
 # --- head of the document -----------------------------------------------------------
 
-_BYLINE = re.compile(
-    r"^(?:by|from|von|par|por|di|de|door|av|af|автор|текст)\s*:?\s+[A-Z\u0400-\u04ff][\w.'’-]+"
-    r"(?:[\s,]+(?:and|und|et|y|e|&)?\s*[A-Z\u0400-\u04ff][\w.'’-]*){0,8}[\s|,-]*.{0,40}$"
+_BYLINE = LexiconPattern(
+    r"^(?:⟨by⟩)\s*:?\s+[A-Z\u0400-\u04ff][\w.'’-]+"
+    r"(?:[\s,]+(?:⟨and_⟩)?\s*[A-Z\u0400-\u04ff][\w.'’-]*){0,8}[\s|,-]*.{0,40}$",
+    by=BYLINE_WORDS,
+    and_=AND_WORDS,
 )
 
 
@@ -590,6 +626,7 @@ class HeadRule(Rule):
     """Bylines and date stamps in the head of the document ("By Jane Doe", "Published 11:11 PM EST …")."""
 
     name = "byline_dateline"
+    lexicon_patterns = (_BYLINE,)
 
     def select(self, doc: Doc, config: CleanConfig) -> Iterable[int]:
         """Select bylines and date stamps among the first lines, and a byline just above a stamp."""
@@ -602,7 +639,7 @@ class HeadRule(Rule):
                 continue
             if _embed_signature(line.core):
                 continue
-            if is_date_stamp(line.core) or _BYLINE.match(line.core):
+            if is_date_stamp(line.core) or _BYLINE(doc.language).match(line.core):
                 hits.append(line.index)
                 if pos and head[pos - 1].index not in hits and self._byline_shape(head[pos - 1]):
                     hits.append(head[pos - 1].index)
@@ -627,15 +664,13 @@ class HeadRule(Rule):
 
 # --- page furniture recognised by its shape ----------------------------------------
 
-_META_LABEL = re.compile(
-    r"\b(?:posted|published|publicado|publicada|publié|veröffentlicht|written|escrito|pubblicato)\s+"
-    r"(?:by|por|par|von|da|on|em|en|le|am|il)\b"
-    r"|\b(?:categor(?:y|ies|ia|ía|ie|ias)|tags?|etiquetas|comments?|comentários|comentarios|kommentare|"
-    r"commentaires|filed under|author|autor|auteur|autore|views|visualizações)\s*:",
+_META_LABEL = LexiconPattern(
+    r"\b(?:⟨verb⟩)\s+(?:⟨preposition⟩)\b|\b(?:⟨label⟩)\s*:",
     _I,
+    verb=META_VERBS,
+    preposition=META_PREPOSITIONS,
+    label=META_LABELS,
 )
-# Every match of _META_LABEL holds a colon or one of these.
-_META_VERBS = ("posted", "publi", "veröffentlicht", "written", "escrito", "pubblicato")
 _HAS_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b")
 
 
@@ -643,14 +678,15 @@ class PostMetaRule(Rule):
     """A blog's post-meta line: "05/10/2018 - Posted by: X - Category: Y - Tags: z"."""
 
     name = "post_meta"
+    lexicon_patterns = (_META_LABEL,)
 
     def matches(self, line: Line, doc: Doc) -> bool:
         """Match a short line with two meta labels, or one label beside a numeric date."""
         if line.n_words > 30 or (line.ends_sentence and not search_from_digit(_HAS_DATE, line.core)):
             return False
-        if ":" not in line.core and not holds_any(line.lower, _META_VERBS):
+        if ":" not in line.core and not holds_any(line.lower, phrases(META_VERBS, doc.language)):
             return False
-        labels = len(_META_LABEL.findall(line.core))
+        labels = len(_META_LABEL(doc.language).findall(line.core))
         return labels >= 2 or (labels == 1 and search_from_digit(_HAS_DATE, line.core) is not None)
 
 

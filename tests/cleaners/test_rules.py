@@ -260,3 +260,47 @@ def test_non_latin_scripts_are_kept_whole() -> None:
         cleaned = clean_text(text, CleanConfig(detect_title=False), language=language)
         assert cleaned.removals == (), language
         assert cleaned.text == text, language
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "removed"),
+    [
+        ("Bild: Max Muster", "de", True),
+        ("Bild: Max Muster", "en", False),  # "Bild" is no credit word in English text
+        ("Foto: Anna Rossi", "it", True),
+        ("Photo: Jane Doe", "fr", True),  # English words stay on for every language
+        ("Schlagworte: Bahn, Verkehr, Berlin", "de", True),
+        ("Bild 3 von 12", "de", True),
+    ],
+)
+def test_words_come_from_the_lexicon_of_the_documents_language(line: str, language: str, removed: bool) -> None:
+    cleaned = clean_text(f"{HEAD}\n{BEFORE}\n\n{line}\n\n{AFTER}\n", language=language)
+    assert (line not in cleaned.text) == removed, cleaned.removals
+
+
+def test_a_new_language_is_one_more_table_entry() -> None:
+    from cleaners.lexicon import SOURCE_LABELS
+    from cleaners.patterns import LexiconPattern
+
+    pattern = LexiconPattern(r"^(?:⟨source⟩)\s*:", source={**SOURCE_LABELS, "fi": ("lähde",)})
+    assert pattern("fi").match("Lähde: STT".lower()) and not pattern("de").match("lähde: stt")
+    assert "fi" in pattern.languages
+
+
+def test_a_paragraph_that_begins_with_the_title_is_kept() -> None:
+    title = "Zusammenarbeit Shuji und Walter"
+    paragraph = f"{title} April 2018 Posted 11. April 2018 " + "Wir haben zusammen fotografiert und gelernt. " * 8
+    cleaned = clean_text(f"{title}\n{paragraph}\n{AFTER}\n", language="de", title=title, extracted=True)
+    assert paragraph.strip() in cleaned.text
+    again = clean_text(f"{title}\n{paragraph}\n", language="de", title=title, extracted=True)
+    assert [r.rule for r in again.removals] == ["title"]  # the repeated headline line itself goes
+
+
+def test_a_long_paragraph_that_closes_on_a_source_note_is_prose() -> None:
+    paragraph = (
+        " ".join(["Die Regierung hat am Montag neue Regeln für den Bahnverkehr beschlossen."] * 8) + " (FR mit dpa)"
+    )
+    cleaned = clean_text(f"{HEAD}\n{BEFORE}\n\n{paragraph}\n\n{AFTER}\n", language="de")
+    assert paragraph in cleaned.text
+    caption = "Der Bahnhof am Morgen. (Foto: dpa)"
+    assert caption not in clean_text(f"{HEAD}\n{BEFORE}\n\n{caption}\n\n{AFTER}\n", language="de").text

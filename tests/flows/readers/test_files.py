@@ -46,6 +46,16 @@ def test_doc_id_is_stable_and_distinct() -> None:
         ),
         # A page that declares Latin-1 but is UTF-8.
         ('<meta charset="iso-8859-1"><p>Café</p>'.encode(), True, "<p>Café</p>", "utf-8"),
+        # A page that declares UTF-8 with one stray byte: UTF-8 still, the byte a U+FFFD (as browsers do),
+        # not a code page guessed for the whole page.
+        (
+            '<meta charset="UTF-8"><p>Zażółć gęślą jaźń '.encode() + b"\x96" + " ślę</p>".encode(),
+            True,
+            "<p>Zażółć gęślą jaźń \ufffd ślę</p>",
+            "utf-8",
+        ),
+        # A meta tag cannot declare UTF-16 of the bytes it is written in.
+        ('<meta charset="utf-16"><p>Café</p>'.encode(), True, "<p>Café</p>", "utf-8"),
     ],
 )
 def test_decode(data: bytes, html: bool, text: str, encoding: str) -> None:

@@ -49,6 +49,7 @@ from flows.document import Document  # noqa: E402
 # The settings cross-validation chooses, with the values it tries (the first is today's default).
 GRID: dict[str, tuple[Any, ...]] = {
     "favor_precision": (False, True),
+    "fast_extraction": (False, True),
     "duplicate_min_words": (4, 6, 10, 1000),
     "restated_min_share": (0.8, 0.7, 0.9, 1.01),
     "restated_min_words": (12, 8, 20),
@@ -187,12 +188,16 @@ def bare(page: Page) -> tuple[str | None, str | None]:
     return None, trafilatura.extract(raw.decode("utf-8", errors="replace"), include_comments=False)
 
 
-def load(path: str, favor_precision: bool) -> Document | None:
+# The settings that change extraction (each of their combinations is extracted once).
+EXTRACTION = ("favor_precision", "fast_extraction")
+
+
+def load(path: str, extraction: tuple[bool, ...]) -> Document | None:
     """Read and extract one input and identify its language (the stages before cleaning)."""
     from flows.stages.clean import identify_language, load_document
 
     try:
-        return identify_language(load_document(path, PipelineConfig(favor_precision=favor_precision)))
+        return identify_language(load_document(path, pipeline_config(dict(zip(EXTRACTION, extraction, strict=True)))))
     except Exception:  # a reject: no text
         return None
 
@@ -215,6 +220,7 @@ def pipeline_config(settings: dict[str, Any]) -> PipelineConfig:
     return PipelineConfig(
         clean=CleanConfig(disabled_rules=disabled, **clean_settings),
         favor_precision=settings.get("favor_precision", False),
+        fast_extraction=settings.get("fast_extraction", False),
     )
 
 
@@ -224,23 +230,21 @@ class Lab:
     def __init__(self, pages: list[Page], pool: ProcessPoolExecutor) -> None:
         self.pages = pages
         self.pool = pool
-        self._loaded: dict[bool, list[Document | None]] = {}
+        self._loaded: dict[tuple[bool, ...], list[Document | None]] = {}
         self._results: dict[str, dict[str, tuple[str | None, str | None]]] = {}
 
-    def loaded(self, favor_precision: bool) -> list[Document | None]:
+    def loaded(self, extraction: tuple[bool, ...] = (False, False)) -> list[Document | None]:
         """Return every page's document before cleaning, extracted in trafilatura's chosen mode."""
-        if favor_precision not in self._loaded:
+        if extraction not in self._loaded:
             paths = [p.path for p in self.pages]
-            self._loaded[favor_precision] = list(
-                self.pool.map(load, paths, [favor_precision] * len(paths), chunksize=8)
-            )
-        return self._loaded[favor_precision]
+            self._loaded[extraction] = list(self.pool.map(load, paths, [extraction] * len(paths), chunksize=8))
+        return self._loaded[extraction]
 
     def predictions(self, settings: dict[str, Any]) -> dict[str, tuple[str | None, str | None]]:
         """Return every page's (title, text) under `settings`."""
         key = json.dumps(settings, sort_keys=True, default=sorted)
         if key not in self._results:
-            docs = self.loaded(settings.get("favor_precision", False))
+            docs = self.loaded(tuple(settings.get(name, False) for name in EXTRACTION))
             chunks = [docs[i : i + 40] for i in range(0, len(docs), 40)]
             cleaned = [row for part in self.pool.map(clean, chunks, [settings] * len(chunks)) for row in part]
             self._results[key] = {p.path: row for p, row in zip(self.pages, cleaned, strict=True)}
@@ -330,7 +334,7 @@ def rule_report(lab: Lab, rule: str) -> None:
     right: Counter[int] = Counter()
     wrong: Counter[int] = Counter()
     examples = []
-    docs = lab.loaded(False)
+    docs = lab.loaded()
     for page, doc in zip(lab.pages, docs, strict=True):
         if doc is None:
             continue

@@ -25,6 +25,10 @@ class PipelineConfig:
     # trafilatura's precision mode drops more navigation and link lists, and with them real paragraphs
     # of pages unlike the news benchmark's: bench/quality.py chooses the mode by cross-validation.
     favor_precision: bool = False
+    # trafilatura's fast mode skips the comparison with its fallback extractors (readability, jusText),
+    # except for a page whose own extraction comes out shorter than `fallback_below_chars`.
+    fast_extraction: bool = False
+    fallback_below_chars: int = 500
     # A group of documents still being processed after this many seconds is stopped (its worker is
     # killed and replaced) and its documents run again alone: the one that overruns is rejected as
     # `timeout`. Pages take milliseconds; a flood of tiny elements can take minutes.

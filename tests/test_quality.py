@@ -1,41 +1,55 @@
-"""Pin cleaning quality in CI: the benchmark's shingle F1 on the bundled development pages."""
+"""Pin quality in CI: the three dev corpora beside bare trafilatura (bench/quality.py's figures)."""
 
 from __future__ import annotations
 
-import json
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
+from typing import Any
 
 import pytest
 
-from bench.quality import page_counts, page_id, summarise
-from flows.config import PipelineConfig
-from flows.stages.clean import process_batch
+from bench.quality import GRID, SHARED, Lab, Page, bare, harm_list, load_pages, score
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-
-def _score(corpus: Path, pattern: str) -> dict[str, float]:
-    truth = json.loads((corpus / "ground-truth.json").read_text(encoding="utf-8"))
-    paths = sorted(str(p) for p in corpus.glob(pattern))
-    halves = [paths[::2], paths[1::2]]
-    with ProcessPoolExecutor(2) as pool:
-        results = list(pool.map(process_batch, halves, [PipelineConfig()] * 2))
-    texts = {page_id(str(row["source"])): str(row["text"]) for r in results for row in r.articles}
-    assert sum(len(r.rejects) for r in results) == 0
-    return summarise([page_counts(truth[i]["articleBody"], texts.get(i, "")) for i in sorted(truth)])
-
-
-@pytest.mark.parametrize(
-    ("corpus", "pattern", "min_f1", "min_recall"),
-    [
-        # Bare trafilatura.extract scores 0.951 on these pages, 0.956 without comments.
-        ("aeb", "html/*.html.gz", 0.975, 0.975),
-        # The uncleaned text scores 0.957; a C4-style line filter 0.901.
-        ("aeb-text", "*.txt", 0.985, 0.985),
-    ],
+pytestmark = pytest.mark.skipif(
+    not (SHARED / "corpus" / "trafeval-dev").is_dir(), reason="the dev corpora are read from ../shared"
 )
-def test_benchmark_quality_holds(corpus: str, pattern: str, min_f1: float, min_recall: float) -> None:
-    score = _score(FIXTURES / corpus, pattern)
-    assert score["f1"] >= min_f1, score
-    assert score["recall"] >= min_recall, score
+
+# Today's dev figures less a little noise; bench/quality.py prints them with their held-out-fold twins.
+FLOORS = {"aeb": 0.965, "aeb-text": 0.982, "trafeval": 0.928}
+# Pages whose recall falls more than 0.2 below bare trafilatura's (each misses one of three snippets:
+# a sentence cut into a line the head rule takes for a date stamp, a "Published on" line and a
+# reporting credit, which trafilatura's annotators count as text and the news benchmark does not).
+MAX_HARMED = 3
+
+Figures = tuple[list[Page], dict[str, Any], dict[str, Any]]
+
+
+@pytest.fixture(scope="module")
+def figures() -> Figures:
+    """Clean every dev page with today's defaults, and extract it with bare trafilatura."""
+    pages = load_pages(SHARED)
+    with ProcessPoolExecutor(2) as pool:
+        ours = Lab(pages, pool).predictions({name: values[0] for name, values in GRID.items()})
+        baseline = dict(zip((p.path for p in pages), pool.map(bare, pages, chunksize=8), strict=True))
+    return pages, ours, baseline
+
+
+def test_every_corpus_holds_its_floor(figures: Figures) -> None:
+    pages, ours, _ = figures
+    got = score(pages, ours)
+    for corpus, floor in FLOORS.items():
+        assert got[corpus]["f1"] >= floor, (corpus, got[corpus])
+
+
+def test_newsclean_beats_bare_trafilatura_and_keeps_its_recall(figures: Figures) -> None:
+    pages, ours, baseline = figures
+    got, base = score(pages, ours), score(pages, baseline)
+    for corpus in ("aeb", "aeb-text", "trafeval"):
+        assert got[corpus]["f1"] > base[corpus]["f1"], corpus
+    assert got["trafeval"]["recall"] >= base["trafeval"]["recall"] - 0.002
+
+
+def test_no_more_pages_are_wrecked_than_known(figures: Figures) -> None:
+    pages, ours, baseline = figures
+    harmed = harm_list(pages, ours, baseline)
+    assert len(harmed) <= MAX_HARMED, [(p.corpus, p.pid, round(drop, 2)) for drop, p in harmed]
+    assert all(drop < 0.5 for drop, _ in harmed)

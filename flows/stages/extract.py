@@ -47,7 +47,9 @@ def extract_html(doc: Document, config: PipelineConfig) -> Document:
         # trafilatura's default mode: its own extraction, checked against its fallbacks (readability,
         # jusText) when it looks short or odd.
         with _FallbackWatch() as watch:
-            result = trafilatura.bare_extraction(tree, **options)
+            result = trafilatura.bare_extraction(tree, fast=config.fast_extraction, **options)
+            if config.fast_extraction and len((result.text if result else "").strip()) < config.fallback_below_chars:
+                result = trafilatura.bare_extraction(tree, **options) or result
     except RejectError:
         raise
     except Exception as exc:  # trafilatura raises assorted lxml and parser errors on broken pages

@@ -220,6 +220,26 @@ class MarkupRule(PatternRule):
     needs = ("&", "<", "{", "data-", "function", "var ", "window.", "document.")
 
 
+_METADATA = re.compile(
+    r"^(?:https?://\S+/)?\S+\.(?:jpe?g|png|gif|webp|avif|svg)(?:\?\S*)?$"
+    r"|^(?:19|20)\d{2}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$",
+    _I,
+)
+
+
+class MetadataRule(PatternRule):
+    """Page metadata printed as lines of their own: an ISO timestamp, an image's file name or URL.
+
+    Not a bare link: deal pages and reference lists print links as their content.
+    """
+
+    name = "metadata"
+    pattern = _METADATA
+    max_words = 60
+    # Every match holds a colon (the time) or a dot (the file name).
+    needs = (":", ".")
+
+
 # --- captions and credits -----------------------------------------------------------
 
 _CREDIT_PAREN = LexiconPattern(
@@ -921,6 +941,7 @@ def _chars(doc: Doc) -> int:
 
 RULES: Sequence[Rule] = (
     MarkupRule(),
+    MetadataRule(),
     WidgetRule(),
     CaptionCreditRule(),
     CaptionMarkerRule(),

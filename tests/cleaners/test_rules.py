@@ -304,3 +304,18 @@ def test_a_long_paragraph_that_closes_on_a_source_note_is_prose() -> None:
     assert paragraph in cleaned.text
     caption = "Der Bahnhof am Morgen. (Foto: dpa)"
     assert caption not in clean_text(f"{HEAD}\n{BEFORE}\n\n{caption}\n\n{AFTER}\n", language="de").text
+
+
+@pytest.mark.parametrize(
+    ("line", "removed"),
+    [
+        ("2019-11-19T08:57:40+01:00", True),
+        ("https://static6.example.de/image/5dd3a081-500-250/10-things.jpg", True),
+        ("logo.png", True),
+        ("http://amzn.to/2hXWcSP", False),  # a deal page's links are its content
+        ("The meeting on 2019-11-19 ended early.", False),
+    ],
+)
+def test_page_metadata_printed_as_a_line_is_removed(line: str, removed: bool) -> None:
+    cleaned = clean_text(f"{HEAD}\n{BEFORE}\n\n{line}\n\n{AFTER}\n")
+    assert (line not in cleaned.text) == removed, cleaned.removals

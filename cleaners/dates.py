@@ -53,10 +53,13 @@ def is_date_stamp(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > 120 or not search_from_digit(_HAS_YEAR_OR_TIME, text):
         return False
-    rest = _DATE_TOKEN.sub(" ", text.lower())
-    rest = _STAMP_WORDS.sub(" ", rest)
+    lower = text.lower()
+    dates = len(_DATE_TOKEN.findall(lower))
+    rest = _STAMP_WORDS.sub(" ", _DATE_TOKEN.sub(" ", lower))
     leftover = re.findall(r"[^\W\d_]{2,}", rest)
-    return len(leftover) <= 3
+    # Mostly a date: at most three other words ("Jane Doe | 12.03.2020"), and not more of them than
+    # date tokens, or it is a sentence that mentions a date ("The meeting on 2019-11-19 ended early").
+    return len(leftover) <= min(3, max(1, dates))
 
 
 def split_glued_date(text: str) -> tuple[str | None, str]:

@@ -102,4 +102,6 @@ def test_dask_cluster_gives_the_same_rows_as_local_processes(
     assert summary["inputs"] == summary["articles"] == 10
     local = ds.dataset(out / "articles").to_table(columns=COMPARED).sort_by("doc_id").to_pylist()
     on_dask = ds.dataset(tmp_path / "dask" / "articles").to_table(columns=COMPARED).sort_by("doc_id").to_pylist()
-    assert on_dask == local, [(a["source"][-30:], k) for a, b in zip(on_dask, local, strict=True) for k in a if a[k] != b[k]]
+    assert on_dask == local, [
+        (a["source"][-30:], k) for a, b in zip(on_dask, local, strict=True) for k in a if a[k] != b[k]
+    ]

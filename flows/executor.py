@@ -9,10 +9,12 @@ crashes is run again one document at a time, so only the culprit becomes a rejec
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import gc
 import math
 import multiprocessing
+import os
 import resource
 import signal
 from collections.abc import Callable, Iterator, Sequence
@@ -28,6 +30,12 @@ from flows.stats import REJECT, Outcome
 WORKER = "worker"
 # Documents one worker call takes: each stage then runs over several documents with its tables warm.
 GROUP_SIZE = 16
+
+# Workers are forked from a fork server, never from this process (forking a process that runs Prefect's
+# threads can deadlock). The server imports the pipeline once, so a new worker (one per crash or
+# timeout too) starts with it loaded instead of importing it again, and shares its pages.
+_CONTEXT = multiprocessing.get_context("forkserver")
+_CONTEXT.set_forkserver_preload(["flows.executor"])
 
 GroupHandler = Callable[[Sequence[str], PipelineConfig, dt.datetime], Iterator[Outcome]]
 
@@ -45,9 +53,18 @@ def _start_worker(memory_mb: int | None) -> None:
     gc.set_threshold(10_000, 20, 20)
 
 
+def _nothing() -> None:
+    """Do nothing: a first task makes the pool start its workers."""
+
+
 def _run_group(
-    handler: GroupHandler, sources: Sequence[str], config: PipelineConfig, now: dt.datetime
+    handler: GroupHandler, sources: Sequence[str], config: PipelineConfig, now: dt.datetime, env: dict[str, str]
 ) -> list[Outcome]:
+    # The caller's environment as it is now (storage credentials and endpoints), not as it was when
+    # this long-lived worker started.
+    if os.environ != env:
+        os.environ.clear()
+        os.environ.update(env)
     outcomes = list(handler(sources, config, now))
     if len(outcomes) != len(sources):
         raise RuntimeError(f"the handler gave {len(outcomes)} outcomes for {len(sources)} documents")
@@ -57,38 +74,43 @@ def _run_group(
 class WorkerPool:
     """`size` worker processes that turn groups of inputs into outcomes, each in its input's order."""
 
-    def __init__(self, size: int, config: PipelineConfig, handler: GroupHandler = process_group) -> None:
+    def __init__(self, size: int, memory_mb: int | None = None, handler: GroupHandler = process_group) -> None:
         self.size = size
-        self.config = config
+        self.memory_mb = memory_mb
         self._handler = handler
-        # Spawned, not forked: forking a process that runs Prefect's threads can deadlock.
-        self._pool = ProcessPool(
-            max_workers=size,
-            initializer=_start_worker,
-            initargs=(config.max_memory_mb,),
-            context=multiprocessing.get_context("spawn"),
-        )
+        self._pool = ProcessPool(max_workers=size, initializer=_start_worker, initargs=(memory_mb,), context=_CONTEXT)
 
-    def run_batch(self, sources: Sequence[str], now: dt.datetime) -> Iterator[Outcome]:
+    def start(self) -> WorkerPool:
+        """Start the worker processes now (they load the models), so that this overlaps the caller's work."""
+        self._pool.schedule(_nothing)
+        return self
+
+    @property
+    def active(self) -> bool:
+        """Tell whether the pool can take work (not closed, its manager threads alive)."""
+        return bool(self._pool.active)
+
+    def run_batch(self, sources: Sequence[str], config: PipelineConfig, now: dt.datetime) -> Iterator[Outcome]:
         """Yield each input's outcome in order; a hung or crashing document costs that document only."""
         # Small batches are spread over every worker rather than given to one as a single group.
         size = max(1, min(GROUP_SIZE, math.ceil(len(sources) / self.size)))
         groups = [list(sources[i : i + size]) for i in range(0, len(sources), size)]
-        futures = [self._schedule(group, now) for group in groups]
+        futures = [self._schedule(group, config, now) for group in groups]
         for group, future in zip(groups, futures, strict=True):
-            yield from self._outcomes(group, future, now)
+            yield from self._outcomes(group, future, config, now)
 
-    def _schedule(self, group: list[str], now: dt.datetime) -> Future[list[Outcome]]:
+    def _schedule(self, group: list[str], config: PipelineConfig, now: dt.datetime) -> Future[list[Outcome]]:
         # A group shares one document's time limit: groups take well under a second, the limit a minute.
-        return self._pool.schedule(
-            _run_group, args=(self._handler, group, self.config, now), timeout=self.config.doc_timeout
-        )
+        args = (self._handler, group, config, now, dict(os.environ))
+        return self._pool.schedule(_run_group, args=args, timeout=config.doc_timeout)
 
-    def _outcomes(self, group: list[str], future: Future[list[Outcome]], now: dt.datetime) -> list[Outcome]:
+    def _outcomes(
+        self, group: list[str], future: Future[list[Outcome]], config: PipelineConfig, now: dt.datetime
+    ) -> list[Outcome]:
         try:
             return future.result()
         except TimeoutError:
-            reason, detail = "timeout", f"still processing after {self.config.doc_timeout:g} s; stopped"
+            reason, detail = "timeout", f"still processing after {config.doc_timeout:g} s; stopped"
         except ProcessExpired as exc:
             reason, detail = "worker_crashed", f"{_exit_reason(exc.exitcode)} while processing this input"
         except Exception as exc:  # the handler's own guard failed (MemoryError, a bug)
@@ -96,11 +118,11 @@ class WorkerPool:
         if len(group) == 1:
             return [(REJECT, reject_row(Reject(group[0], WORKER, reason, detail), now))]
         # Which document was it? Each goes again alone.
-        alone = [self._schedule([source], now) for source in group]
+        alone = [self._schedule([source], config, now) for source in group]
         return [
             outcome
             for source, again in zip(group, alone, strict=True)
-            for outcome in self._outcomes([source], again, now)
+            for outcome in self._outcomes([source], again, config, now)
         ]
 
     def close(self) -> None:
@@ -113,6 +135,25 @@ class WorkerPool:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+# Pools kept for the life of this process, by size and memory cap: a caller may start one before it
+# needs it (the command line does, before it loads Prefect), and the runs of one process share it.
+_shared: dict[tuple[int, int | None], WorkerPool] = {}
+
+
+def shared_pool(size: int, memory_mb: int | None) -> WorkerPool:
+    """Return this process's pool of `size` workers with that memory cap, starting one when needed."""
+    pool = _shared.get((size, memory_mb))
+    if pool is None or not pool.active:
+        pool = _shared[(size, memory_mb)] = WorkerPool(size, memory_mb).start()
+    return pool
+
+
+@atexit.register
+def _close_shared() -> None:
+    for pool in _shared.values():
+        pool.close()
 
 
 def _exit_reason(code: int | None) -> str:

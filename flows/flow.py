@@ -17,7 +17,7 @@ from pydantic import Field
 
 from flows import PIPELINE_VERSION
 from flows.config import DEFAULT_BATCH_SIZE, PipelineConfig, build_config, default_workers
-from flows.executor import WorkerPool
+from flows.executor import WorkerPool, shared_pool
 from flows.output.parquet import write_batch, write_summary
 from flows.output.resume import Progress, lock_output, prepare_output
 from flows.readers.files import InputNotFoundError, pending_inputs
@@ -35,7 +35,7 @@ def clean_batch(
     if pool is None:
         batch_rows = process_batch(sources, config)
     else:
-        batch_rows = Batch(list(pool.run_batch(sources, dt.datetime.now(dt.UTC))))
+        batch_rows = Batch(list(pool.run_batch(sources, config, dt.datetime.now(dt.UTC))))
     return write_batch(out, part, batch_rows, config.to_json())
 
 
@@ -75,8 +75,8 @@ async def clean_corpus(
             on_dask = clean_batches_on_dask.with_options(task_runner=_dask_runner(dask_address, workers))
             stats = await on_dask(inputs, out, batch_size, workers, config, progress)
         else:
-            with WorkerPool(workers, config) as pool:
-                stats = await clean_batches(inputs, out, batch_size, workers, config, progress, pool)
+            pool = shared_pool(workers, config.max_memory_mb)
+            stats = await clean_batches(inputs, out, batch_size, workers, config, progress, pool)
         summary = {
             **stats.summary(),
             "resumed": progress.stats.inputs,

@@ -18,7 +18,8 @@ from flows import PIPELINE_VERSION
 from flows.cli import views
 from flows.cli.progress import ProgressBar
 from flows.cli.terminal import EXIT_FAILED, EXIT_OK, EXIT_USAGE, console, print_summary
-from flows.config import DEFAULT_BATCH_SIZE
+from flows.config import DEFAULT_BATCH_SIZE, PipelineConfig, default_workers
+from flows.executor import shared_pool
 from flows.readers.archives import CONTAINER_KINDS
 from flows.readers.files import FILE_KINDS
 from flows.storage import exists
@@ -111,6 +112,9 @@ def run(
     if unknown:
         console().print(f"[red]error:[/red] unknown rule name(s) {sorted(unknown)}; `newsclean rules` lists them")
         raise typer.Exit(EXIT_USAGE)
+    if not (dask or dask_address):
+        # Its workers start now, loading the models while this process loads Prefect and starts the run.
+        shared_pool(workers or default_workers(), PipelineConfig().max_memory_mb)
     # No telemetry call on a closed network; the embedded server's first start migrates its database,
     # which can outlast Prefect's default start-up limit on a busy machine.
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")

@@ -16,12 +16,13 @@ from flows.cli.palette import rule_colour
 from flows.cli.terminal import EXIT_FAILED, EXIT_USAGE, console
 from flows.config import build_config
 from flows.document import RejectError
-from flows.output.load import LookupFailedError, find_document, load_articles, load_rejects
 from flows.output.parquet import ARTICLE_SCHEMA
 from flows.readers.archives import split_record_source
-from flows.report.html import build
 from flows.stages.explain import explain as explain_file
 from flows.storage import exists, is_uri, join
+
+# _LAZY: the dataset readers are imported by the views that read a dataset: pyarrow.dataset loads pandas
+# (~0.2 s), which every `newsclean run` would pay for nothing.
 
 
 def explain(
@@ -74,6 +75,8 @@ def inspect(
     """Summarise the datasets in OUT: counts, schema, languages, sites, text lengths, top rules, rejects."""
 
     _require_dataset(out)
+    from flows.output.load import load_articles, load_rejects  # see _LAZY
+
     articles = load_articles(out, columns=["language", "site_name", "n_words", "removed", "input_format"])
     rejects = load_rejects(out, columns=["reason"])
     view = Console(soft_wrap=True)
@@ -118,9 +121,11 @@ def show(
     """
 
     _require_dataset(out)
+    from flows.output.load import find_document  # see _LAZY
+
     try:
-        kind, row = find_document(out, doc)
-    except LookupFailedError as exc:
+        kind, row = find_document(out, doc)  # see _LAZY
+    except LookupError as exc:  # flows.output.load.LookupFailedError
         console().print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(EXIT_USAGE) from exc
     view = Console(soft_wrap=False, width=width, highlight=False)
@@ -180,6 +185,8 @@ def report(
             console().print("[red]error:[/red] give --html PATH for a remote OUT")
             raise typer.Exit(EXIT_USAGE)
         html = Path(out, "report.html")
+    from flows.report.html import build  # see _LAZY
+
     page = build(out, samples=samples, reread=reread)
     try:
         html.parent.mkdir(parents=True, exist_ok=True)

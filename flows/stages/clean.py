@@ -12,7 +12,6 @@ from typing import Any, TypeVar
 
 from cleaners import Draft, clean_text, clean_texts, detect_language, detect_languages
 from cleaners.batching import sized_runs
-from cleaners.dates import parse_date
 from flows import PIPELINE_VERSION
 from flows.config import PipelineConfig
 from flows.document import HTML, Document, Reject, RejectError
@@ -31,12 +30,12 @@ WARM_UP_TEXT = "The café’s owner said the new menu would be ready next week.\
 
 
 def warm_up() -> None:
-    """Load the language model, line tables, mojibake pattern and dateparser (~1.6 s) before a document needs them."""
+    """Load the language model, line tables and mojibake pattern before a document needs them.
+
+    dateparser (for date stamps in no common format) is left to the first text that needs one: most
+    runs never do, and loading it costs each worker as much again as all the rest.
+    """
     clean_text(WARM_UP_TEXT, language=detect_language(WARM_UP_TEXT))
-    # A date stamp in no common format goes to dateparser: ~0.5 s to import and set up, and ~0.2 s
-    # more for its table of locales (read when a language is named, as texts have one), else paid
-    # by the first text with such a stamp that each worker meets, in a timed run.
-    parse_date("01/01/2000 00:00", "en")
 
 
 def load_document(source: str, config: PipelineConfig) -> Document:

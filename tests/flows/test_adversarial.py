@@ -29,11 +29,11 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def outcomes(corpus: Path) -> dict[str, tuple[str, dict[str, object]]]:
     """Run the corpus through supervised workers, as the flow does; key the outcomes by file name."""
-    pool = WorkerPool(1, CONFIG)
+    pool = WorkerPool(1, CONFIG.max_memory_mb)
     try:
         return {
             os.path.basename(str(row["source"])): (kind, row)
-            for kind, row in pool.run_batch(list(list_inputs([corpus])), NOW)
+            for kind, row in pool.run_batch(list(list_inputs([corpus])), CONFIG, NOW)
         }
     finally:
         pool.close()

@@ -12,12 +12,12 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from flows.cli.palette import rule_colour
 from flows.cli.terminal import EXIT_FAILED, EXIT_USAGE, console
 from flows.config import build_config
 from flows.document import RejectError
 from flows.output.parquet import ARTICLE_SCHEMA
 from flows.readers.archives import split_record_source
+from flows.report.palette import rule_colour
 from flows.stages.explain import explain as explain_file
 from flows.storage import exists, is_uri, join
 

@@ -15,9 +15,9 @@ import pyarrow.compute as pc
 
 from cleaners import CleanConfig
 from flows import PIPELINE_VERSION
-from flows.cli.palette import ink_on, rule_colour
 from flows.config import PipelineConfig
 from flows.output.load import load_articles, load_rejects
+from flows.report.palette import ink_on, rule_colour
 from flows.stages.explain import explain
 from flows.storage import exists, join, resolve
 

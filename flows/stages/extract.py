@@ -81,14 +81,18 @@ class _FallbackWatch(logging.Handler):
         self._logger = logging.getLogger("trafilatura.external")
 
     def __enter__(self) -> _FallbackWatch:
-        self._level = self._logger.level
+        # Its debug records come here only, not to the application's handlers.
+        self._saved = (self._logger.level, self._logger.propagate, self._logger.disabled)
         self._logger.setLevel(logging.DEBUG)
+        self._logger.propagate = False
+        self._logger.disabled = False
         self._logger.addHandler(self)
         return self
 
     def __exit__(self, *exc: object) -> None:
         self._logger.removeHandler(self)
-        self._logger.setLevel(self._level)
+        level, self._logger.propagate, self._logger.disabled = self._saved
+        self._logger.setLevel(level)
 
     def emit(self, record: logging.LogRecord) -> None:
         """Note a decision of the comparison: readability's text taken, or jusText's."""

@@ -45,3 +45,20 @@ def test_explain_cli_on_html_and_on_bad_input(samples: Path, tmp_path: Path) -> 
     bad_rule = runner.invoke(app, ["explain", str(page), "--disable-rule", "nope"])
     assert bad_rule.exit_code == EXIT_USAGE
     assert "unknown rule" in bad_rule.output
+
+
+def test_an_html_body_is_the_extractors_text_minus_recorded_removals(samples: Path) -> None:
+    from flows.readers.files import read_document
+    from flows.stages.clean import process_batch
+    from flows.stages.extract import extract_html
+
+    config = PipelineConfig()
+    for page in sorted((samples / "aeb").glob("*.html.gz")):
+        body = extract_html(read_document(str(page), config), config).body
+        result = explain(str(page), config)
+        assert [text for text, _ in result.lines] == [ln.strip() for ln in body.splitlines() if ln.strip()]
+        [row] = process_batch([str(page)], config).articles
+        kept = [text for text, rule in result.lines if rule is None]
+        assert str(row["text"]).split("\n\n") == kept
+        assert [r["text"] for r in row["removed"]] == [text for text, rule in result.lines if rule]  # type: ignore[attr-defined]
+        assert str(row["extraction"]).startswith(("trafilatura", "readability", "justext")) and result.extraction

@@ -1,0 +1,49 @@
+"""HTML extraction: which candidate the body is, recorded in the row."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from flows.stages.extract import JUSTEXT, READABILITY, TRAFILATURA, _FallbackWatch
+
+
+@pytest.mark.parametrize(
+    ("messages", "winner"),
+    [
+        ([], TRAFILATURA),
+        ([("using %s extraction: %s", ("custom", None))], TRAFILATURA),
+        ([("using %s extraction: %s", ("generic", None))], READABILITY),
+        ([("using %s extraction: %s", ("generic", None)), ("using justext, length: %s", (900,))], JUSTEXT),
+    ],
+)
+def test_the_watch_names_the_candidate_trafilaturas_comparison_kept(
+    messages: list[tuple[str, tuple[object, ...]]], winner: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    logger = logging.getLogger("trafilatura.external")
+    with caplog.at_level(logging.DEBUG), _FallbackWatch() as watch:
+        for message, args in messages:
+            logger.debug(message, *args)
+    assert watch.winner == winner
+    assert not caplog.records  # the comparison's debug records stay out of the application's logs
+    assert logger.level == logging.NOTSET and logger.propagate
+
+
+@pytest.mark.parametrize(
+    ("page", "winner"),
+    [
+        ("f6ac15a4d98511396da23e4428deb5605422b1c8bbc8284e771f6896bdccf57f", READABILITY),
+        ("b3c19dd5f0612d098788fa5173e491b3280da6226b492f8fe110f4ab1896cca8", JUSTEXT),
+        ("05844573ca7e1fba714d715bb11ca08c26e25328999c74a1cb3bc8a0e4399f0f", TRAFILATURA),
+    ],
+)
+def test_a_page_says_which_extractor_its_body_is_from(fixtures: Path, page: str, winner: str) -> None:
+    from flows.config import PipelineConfig
+    from flows.readers.files import read_document
+    from flows.stages.extract import extract_html
+
+    config = PipelineConfig()
+    doc = extract_html(read_document(str(fixtures / "aeb" / "html" / f"{page}.html.gz"), config), config)
+    assert doc.extraction == winner and doc.body.strip()

@@ -48,18 +48,23 @@ _GLUED = re.compile(
 )
 
 
+_LOWER_WORDS = re.compile(r"(?<![\w.'’-])[^\W\d_A-Z][^\W\d_]+")
+
+
 def is_date_stamp(text: str) -> bool:
     """Tell whether `text` is mostly a date or time stamp ("Published 11:11 PM EST Nov 19, 2019")."""
     text = text.strip()
     if not text or len(text) > 120 or not search_from_digit(_HAS_YEAR_OR_TIME, text):
         return False
-    lower = text.lower()
-    dates = len(_DATE_TOKEN.findall(lower))
-    rest = _STAMP_WORDS.sub(" ", _DATE_TOKEN.sub(" ", lower))
+    rest = _STAMP_WORDS.sub(" ", _DATE_TOKEN.sub(" ", text.lower()))
     leftover = re.findall(r"[^\W\d_]{2,}", rest)
-    # Mostly a date: at most three other words ("Jane Doe | 12.03.2020"), and not more of them than
-    # date tokens, or it is a sentence that mentions a date ("The meeting on 2019-11-19 ended early").
-    return len(leftover) <= min(3, max(1, dates))
+    if len(leftover) > 3:
+        return False
+    # Mostly a date and stamp words ("Published 11:11 PM EST Nov 19, 2019"); its other words are names
+    # ("Jane Doe | 12.03.2020"). A lower-case one is prose that mentions a date: "The meeting on
+    # 2019-11-19 ended early", "Mitte Januar 2022 hat" (a sentence the extractor cut at a link).
+    lower_case = {word.lower() for word in _LOWER_WORDS.findall(text)}
+    return not lower_case.intersection(leftover)
 
 
 def split_glued_date(text: str) -> tuple[str | None, str]:

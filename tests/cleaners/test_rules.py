@@ -319,3 +319,19 @@ def test_a_long_paragraph_that_closes_on_a_source_note_is_prose() -> None:
 def test_page_metadata_printed_as_a_line_is_removed(line: str, removed: bool) -> None:
     cleaned = clean_text(f"{HEAD}\n{BEFORE}\n\n{line}\n\n{AFTER}\n")
     assert (line not in cleaned.text) == removed, cleaned.removals
+
+
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        ("Published 11:11 PM EST Nov 19, 2019", True),
+        ("Jane Doe | 12.03.2020", True),
+        ("Lundi 14 février 2022 à 10h30", True),
+        ("The meeting on 2019-11-19 ended early.", False),
+        ("Mitte Januar 2022 hat", False),  # a sentence the extractor cut at a link
+    ],
+)
+def test_a_date_stamp_is_a_date_with_names_not_a_sentence(line: str, stamp: bool) -> None:
+    from cleaners.dates import is_date_stamp
+
+    assert is_date_stamp(line) == stamp

@@ -6,7 +6,7 @@ SAMPLE := samples
 OUT := output/sample
 # Prefect's embedded server: no telemetry on a closed network, no server-side services a batch run never uses.
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
-# Cached bytecode halves Prefect's import time (~2 s -> ~1 s); some shells switch it off.
+# Cached bytecode halves the time Prefect takes to import; some shells switch it off.
 unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: run test lint format clean browser

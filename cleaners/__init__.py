@@ -12,8 +12,8 @@ if TYPE_CHECKING:
     from cleaners.text import ALL_RULE_NAMES, Cleaned, Draft, Removal, clean_text, clean_texts
     from cleaners.unicode import fix_unicode
 
-# Each name is loaded from its module on first use: a caller that needs only the settings
-# (`newsclean run` handing a run to the runner) does not pay ~0.4 s for numpy, ftfy and the patterns.
+# Each name is loaded from its module on first use: a caller that needs only the settings does not
+# pay ~0.4 s for numpy, ftfy and the patterns.
 _HOMES = {
     "ALL_RULE_NAMES": "cleaners.text",
     "RULES": "cleaners.rules",

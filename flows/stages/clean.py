@@ -105,8 +105,8 @@ def process_group(sources: Sequence[str], config: PipelineConfig, now: dt.dateti
         yield _guarded(item.source, now, finish_document, item, config, now) if isinstance(item, Document) else item
 
 
-# At most this many characters are cleaned together: a group's first outcome waits for all of them,
-# and the supervisor's timeout counts from the previous outcome (a megabyte of text takes ~0.5 s here).
+# At most this many characters are cleaned together, so that one call stays well inside the time limit
+# a group of documents shares (a megabyte of text takes ~0.5 s).
 GROUP_CLEAN_CHARS = 1_000_000
 
 

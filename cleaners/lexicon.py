@@ -827,3 +827,49 @@ PROMPT_PREFIXES = _extend(
         ),
     },
 )
+
+# Post navigation: "Previous post", "Article précédent", "Vorheriger Beitrag" (either word order).
+NAV_DIRECTIONS: Mapping[str, tuple[str, ...]] = {
+    "en": ("previous", "next", "prev", "older", "newer"),
+    "de": ("vorheriger", "vorherige", "vorheriges", "nächster", "nächste", "nächstes", "älterer", "neuerer"),
+    "fr": ("précédent", "précédente", "suivant", "suivante"),
+    "es": ("anterior", "siguiente"),
+    "it": ("precedente", "successivo", "successiva"),
+    "pt": ("anterior", "próximo", "próxima", "seguinte"),
+    "nl": ("vorige", "volgende"),
+}
+NAV_ITEMS: Mapping[str, tuple[str, ...]] = {
+    "en": ("post", "article", "story", "page", "news", "item", "gallery", "slide", "entry", "chapter"),
+    "de": ("beitrag", "artikel", "seite", "eintrag", "kapitel"),
+    "fr": ("article", "page", "billet", "publication", "chapitre"),
+    "es": ("artículo", "entrada", "página", "noticia", "publicación", "capítulo"),
+    "it": ("articolo", "pagina", "notizia", "capitolo"),
+    "pt": ("artigo", "página", "notícia", "publicação", "capítulo"),
+    "nl": ("artikel", "bericht", "pagina", "hoofdstuk"),
+}
+TO_TOP: Mapping[str, tuple[str, ...]] = {
+    "en": (
+        "back to top",
+        "go to top",
+        "top of page",
+        "return to top",
+        "back to home",
+        "back to homepage",
+        "back to news",
+    ),
+    "de": ("nach oben", "zurück nach oben", "zum seitenanfang", "zurück zur startseite"),
+    "fr": ("retour en haut", "haut de page", "retour à l'accueil"),
+    "es": ("volver arriba", "ir arriba", "volver al inicio"),
+    "it": ("torna su", "torna all'inizio"),
+    "pt": ("voltar ao topo", "voltar ao início"),
+    "nl": ("terug naar boven", "naar boven"),
+}
+READ_FULL: Mapping[str, tuple[str, ...]] = {
+    "en": ("source: read full article", "read full article", "read full story"),
+    "de": ("ganzen artikel lesen",),
+    "fr": ("lire l'article complet",),
+    "es": ("leer el artículo completo",),
+    "it": ("leggi l'articolo completo",),
+    "pt": ("leia a matéria completa",),
+    "nl": ("lees het volledige artikel",),
+}

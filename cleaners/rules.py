@@ -29,11 +29,15 @@ from cleaners.lexicon import (
     META_LABELS,
     META_PREPOSITIONS,
     META_VERBS,
+    NAV_DIRECTIONS,
+    NAV_ITEMS,
     OF_WORDS,
     PROMPT_PREFIXES,
+    READ_FULL,
     SOURCE_LABELS,
     TAXONOMY_LABELS,
     TEASER_PREFIXES,
+    TO_TOP,
     WIDGET_LINES,
     phrases,
 )
@@ -116,9 +120,14 @@ class PatternRule(Rule):
         """Match a line of at most `max_words` words in which `pattern` is found."""
         if line.n_words > self.max_words or (self.skip_quotes and line.has_quote):
             return False
-        if self.needs and not holds_any(line.lower, self.needs):
+        needs = self.needs_for(doc.language)
+        if needs and not holds_any(line.lower, needs):
             return False
         return self.compiled(doc.language).search(line.core.strip()) is not None
+
+    def needs_for(self, language: str | None) -> tuple[str, ...]:
+        """Return the lower-cased strings one of which every match holds in a document in `language`."""
+        return self.needs
 
     def compiled(self, language: str | None) -> re.Pattern[str]:
         """Return the rule's pattern for a document in `language` (None: unknown, every language's words)."""
@@ -565,13 +574,15 @@ _PROMPT_ANYWHERE = re.compile(
 _PROMPT_WORDS = ("follow", "like ", "inbox", "newsletter", "subscribe to", "clicking here", "@")
 
 _NAVIGATION = LexiconPattern(
-    r"^[«‹<←\-–—\s]*(?:previous|next|prev|older|newer)\s+(?:[A-Z][\w-]*\s+)?"
-    r"(?:post|article|story|page|news|item|gallery|slide|entry|chapter)s?\b"
-    r"|^(?:back to top|go to top|top of page|return to top|back to (?:home|homepage|news))\b"
-    r"|^source\s*:\s*read full article\b|^read full (?:article|story)\b"
+    r"^[«‹<←\-–—\s]*(?:(?:⟨direction⟩)\s+(?:[A-Z][\w-]*\s+)?(?:⟨item⟩)s?|(?:⟨item⟩)\s+(?:⟨direction⟩))\b"
+    r"|^(?:⟨to_top⟩)\b|^(?:⟨read_full⟩)\b"
     r"|^(?:⟨taxonomy⟩)\s*:"
-    r"|^[\w\s.-]{0,40}(?:previous|next)\s+(?:post|article|story|news)\s*[»›>]?$",
+    r"|^[\w\s.-]{0,40}(?:⟨direction⟩)\s+(?:⟨item⟩)\s*[»›>]?$",
     _I,
+    direction=NAV_DIRECTIONS,
+    item=NAV_ITEMS,
+    to_top=TO_TOP,
+    read_full=READ_FULL,
     taxonomy=TAXONOMY_LABELS,
 )
 
@@ -582,8 +593,10 @@ class NavigationRule(PatternRule):
     name = "navigation"
     kind = RELATED
     pattern = _NAVIGATION
-    # Every branch names previous/next, the top, "read full", or ends its label with a colon.
-    needs = ("prev", "next", "older", "newer", "top", "back to", "read full", ":")
+
+    def needs_for(self, language: str | None) -> tuple[str, ...]:
+        """Every match names a direction, the top or the full article, or ends its label with a colon."""
+        return (*phrases(NAV_DIRECTIONS, language), *phrases(TO_TOP, language), *phrases(READ_FULL, language), ":")
 
 
 _CREDIT_LINE_START = LexiconPattern(

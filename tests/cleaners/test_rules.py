@@ -335,3 +335,19 @@ def test_a_date_stamp_is_a_date_with_names_not_a_sentence(line: str, stamp: bool
     from cleaners.dates import is_date_stamp
 
     assert is_date_stamp(line) == stamp
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("« Vorheriger Beitrag", "de"),
+        ("Article précédent", "fr"),
+        ("Entrada anterior", "es"),
+        ("Volgende artikel »", "nl"),
+        ("Articolo precedente", "it"),
+        ("Next post", "pt"),  # English words stay on for every language
+    ],
+)
+def test_post_navigation_is_removed_in_the_documents_language(line: str, language: str) -> None:
+    cleaned = clean_text(f"{HEAD}\n{BEFORE}\n\n{AFTER}\n\n{line}\n", language=language)
+    assert line not in cleaned.text and ("navigation", line) in [(r.rule, r.text) for r in cleaned.removals]

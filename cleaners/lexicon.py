@@ -873,3 +873,90 @@ READ_FULL: Mapping[str, tuple[str, ...]] = {
     "pt": ("leia a matéria completa",),
     "nl": ("lees het volledige artikel",),
 }
+
+# Site notices. A comment policy: a word for comments, then (within a sentence or two) one of moderation.
+COMMENT_WORDS: Mapping[str, tuple[str, ...]] = {
+    "en": ("comment",),
+    "de": ("kommentar",),
+    "fr": ("commentaire",),
+    "es": ("comentario",),
+    "it": ("commento", "commenti"),
+    "pt": ("comentário", "comentario"),
+    "nl": ("reactie",),
+}
+# Stems: "moderat" stands for moderated, moderation, moderator.
+MODERATION_STEMS: Mapping[str, tuple[str, ...]] = {
+    "en": (
+        "moderat",
+        "offensive",
+        "guidelines",
+        "community standards",
+        "will not be approved",
+        "will not be published",
+        "won't be approved",
+        "won't be published",
+    ),
+    "de": ("moderiert", "beleidigend", "werden nicht freigeschaltet", "werden nicht veröffentlicht"),
+    "fr": ("modér", "injurieu", "ne seront pas publiés", "ne seront pas approuvés"),
+    "es": ("moderad", "moderaci", "ofensiv", "no serán aprobad", "no serán publicad"),
+    "it": ("moderat", "offensiv", "non saranno pubblicat"),
+    "pt": ("moderad", "moderaç", "ofensiv", "não serão aprovad", "não serão publicad"),
+    "nl": ("gemodereerd", "beledigend"),
+}
+# Price, stock, affiliate and captcha notices, as whole phrases anywhere in a short line.
+SHOP_NOTICES: Mapping[str, tuple[str, ...]] = {
+    "en": (
+        "price subject to change",
+        "prices subject to change",
+        "prices are subject to change",
+        "price is subject to change",
+        "quantities limited",
+        "quantities are limited",
+        "quantities may be limited",
+        "this site is protected by recaptcha",
+        "if you buy something through",
+        "if you buy anything through",
+        "if you purchase something through",
+        "if you purchase anything through",
+        "if you buy something from",
+        "if you buy something via",
+        "may earn a commission",
+        "may earn a small commission",
+        "may get a commission",
+        "may receive a commission",
+        "may earn a share of",
+        "may get a share of",
+        "may receive a share of",
+        "may get a small share of",
+    ),
+    "de": (
+        "preisänderungen vorbehalten",
+        "alle angaben ohne gewähr",
+        "solange der vorrat reicht",
+        "enthält affiliate-links",
+        "enthält affiliate links",
+        "enthält werbung",
+        "erhalten wir eine provision",
+    ),
+    "fr": (
+        "sous réserve de modification",
+        "dans la limite des stocks disponibles",
+        "liens affiliés",
+        "nous percevons une commission",
+        "nous touchons une commission",
+    ),
+    "es": ("precios sujetos a cambios", "hasta agotar existencias", "enlaces de afiliados", "recibimos una comisión"),
+    "it": (
+        "prezzi soggetti a variazioni",
+        "fino ad esaurimento scorte",
+        "link di affiliazione",
+        "riceviamo una commissione",
+    ),
+    "pt": (
+        "preços sujeitos a alteração",
+        "enquanto durarem os estoques",
+        "links de afiliados",
+        "recebemos uma comissão",
+    ),
+    "nl": ("prijswijzigingen voorbehouden", "zolang de voorraad strekt", "ontvangen wij een commissie"),
+}

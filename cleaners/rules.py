@@ -22,6 +22,7 @@ from cleaners.dates import is_date_stamp
 from cleaners.lexicon import (
     AND_WORDS,
     BYLINE_WORDS,
+    COMMENT_WORDS,
     CREDIT_NOUNS,
     GALLERY_NOUNS,
     GALLERY_WORDS,
@@ -29,11 +30,13 @@ from cleaners.lexicon import (
     META_LABELS,
     META_PREPOSITIONS,
     META_VERBS,
+    MODERATION_STEMS,
     NAV_DIRECTIONS,
     NAV_ITEMS,
     OF_WORDS,
     PROMPT_PREFIXES,
     READ_FULL,
+    SHOP_NOTICES,
     SOURCE_LABELS,
     TAXONOMY_LABELS,
     TEASER_PREFIXES,
@@ -723,18 +726,13 @@ class PostMetaRule(Rule):
         return labels >= 2 or (labels == 1 and search_from_digit(_HAS_DATE, line.core) is not None)
 
 
-_NOTICE = re.compile(
-    # Comment moderation policies, in the languages whose words are listed here.
-    r"\b(?:comments?|comentários?|comentarios?|commentaires?|kommentare?|commenti)\b.{0,160}"
-    r"\b(?:moderat\w*|offensive|ofensiv\w*|injurieu\w*|beleidigend\w*|guidelines|community standards|"
-    r"(?:will not|won't|não serão|no serán|ne seront pas|werden nicht) (?:be )?"
-    r"(?:approved|published|aprovad\w*|aprobad\w*|publiés|approuvés|freigeschaltet|veröffentlicht))\b"
-    # Shop and price disclaimers of deal posts.
-    r"|\bprices? (?:are |is )?subject to change\b|\bquantities (?:are |may be )?limited\b"
-    r"|\bthis site is protected by recaptcha\b"
-    r"|\bif you (?:buy|purchase) (?:something|anything) (?:through|from|via) (?:this|our|the) "
-    r"(?:post|links?|site|article)\b|\bmay (?:earn|get|receive) (?:a )?(?:small )?(?:commission|share of)",
+_NOTICE = LexiconPattern(
+    r"\b(?:⟨comment⟩)\w{0,2}\b.{0,160}\b(?:⟨moderation⟩)\w*"
+    r"|\b(?:⟨shop⟩)\b",
     _I,
+    comment=COMMENT_WORDS,
+    moderation=MODERATION_STEMS,
+    shop=SHOP_NOTICES,
 )
 
 
@@ -745,7 +743,10 @@ class NoticeRule(PatternRule):
     pattern = _NOTICE
     max_words = 70
     skip_quotes = True
-    needs = ("comment", "coment", "kommentar", "subject to change", "limited", "recaptcha", "if you", "may ")
+
+    def needs_for(self, language: str | None) -> tuple[str, ...]:
+        """Every match holds a word for comments or one of the notices."""
+        return (*phrases(COMMENT_WORDS, language), *phrases(SHOP_NOTICES, language))
 
 
 class KeywordListRule(Rule):

@@ -48,7 +48,6 @@ def fate(line: str, *, language: str | None = "en") -> str | None:
         ('<div class="ad-slot" data-id="42"></div>', "markup"),
         ("05/10/2018 - Publicado por: Ana Souza - Categoria: Saúde - Tags: saúde", "post_meta"),
         ("Posted by admin | Category: News | Comments: 4", "post_meta"),
-        ("ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.", "notice"),
         ("Comments are moderated and must follow our community guidelines.", "notice"),
         ("Prices are subject to change without notice.", "notice"),
         ("If you buy something through our links, we may earn a commission.", "notice"),
@@ -351,3 +350,17 @@ def test_a_date_stamp_is_a_date_with_names_not_a_sentence(line: str, stamp: bool
 def test_post_navigation_is_removed_in_the_documents_language(line: str, language: str) -> None:
     cleaned = clean_text(f"{HEAD}\n{BEFORE}\n\n{AFTER}\n\n{line}\n", language=language)
     assert line not in cleaned.text and ("navigation", line) in [(r.rule, r.text) for r in cleaned.removals]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.", "pt"),
+        ("Kommentare werden moderiert und erscheinen nach Prüfung.", "de"),
+        ("Alle Angaben ohne Gewähr, Preisänderungen vorbehalten.", "de"),
+        ("Cet article contient des liens affiliés : nous percevons une commission.", "fr"),
+    ],
+)
+def test_site_notices_are_removed_in_the_documents_language(line: str, language: str) -> None:
+    assert fate(line, language=language) == "notice"
+    assert fate(line, language="en") is None  # another language's words stay off

@@ -23,6 +23,8 @@ from cleaners.lexicon import (
     AND_WORDS,
     BYLINE_WORDS,
     COMMENT_WORDS,
+    CREDIT_LINE_OPENINGS,
+    CREDIT_LINE_PHRASES,
     CREDIT_NOUNS,
     GALLERY_NOUNS,
     GALLERY_WORDS,
@@ -603,27 +605,19 @@ class NavigationRule(PatternRule):
 
 
 _CREDIT_LINE_START = LexiconPattern(
-    r"\(?(?:additional |with )?(?:reporting|writing|editing|compiled|edited|produced|research|"
-    r"translated|translation|graphics?) by\b"
-    r"|(?:©|ⓒ|\(c\)\s|copyright\b)|our standards\s*:|this (?:article|story|piece|post) (?:was|is|has been|first) "
-    r"(?:originally |first )?(?:published|appeared|written|produced)\b|citation\s*:|sources?\s*:\s*\S"
-    r"|\(?(?:⟨source⟩)\s*:",
+    r"\(?(?:⟨opening⟩)(?!\w)|(?:©|ⓒ|\(c\)\s)|\(?(?:⟨source⟩)s?\s*:\s*\S",
     _I,
+    opening=CREDIT_LINE_OPENINGS,
     source=SOURCE_LABELS,
 )
-_CREDIT_LINE = re.compile(
-    r"\bcontributed (?:reporting|to this (?:report|story|article))\b"
-    r"|\ball rights reserved\b|\bno part of this\b.*\breproduced\b|무단전재|無断転載",
-    _I,
-)
-_CREDIT_LINE_WORDS = ("contributed", "all rights reserved", "no part of this", "무단전재", "無断転載")
+_CREDIT_LINE = LexiconPattern(r"(?:⟨phrase⟩)", _I, phrase=CREDIT_LINE_PHRASES)
 
 
 class CreditLineRule(Rule):
     """Reporting credits, copyright lines and source notes at the edges of the body."""
 
     name = "credit_line"
-    lexicon_patterns = (_CREDIT_LINE_START,)
+    lexicon_patterns = (_CREDIT_LINE_START, _CREDIT_LINE)
 
     def matches(self, line: Line, doc: Doc) -> bool:
         """Match "(Reporting by …; editing by …)", "© …", "Copyright …", "Source: …"."""
@@ -631,12 +625,13 @@ class CreditLineRule(Rule):
             return False
         core = line.core.strip()
         found = _CREDIT_LINE_START(doc.language).match(core) or (
-            holds_any(line.lower, _CREDIT_LINE_WORDS) and _CREDIT_LINE.search(core)
+            holds_any(line.lower, phrases(CREDIT_LINE_PHRASES, doc.language))
+            and _CREDIT_LINE(doc.language).search(core)
         )
         if not found:
             return False
         # "Source:" also opens prose ("Source: the ministry said …") only when long.
-        return not (core.lower().startswith("source") and line.n_words > 12)
+        return not (core.lower().startswith(phrases(SOURCE_LABELS, doc.language)) and line.n_words > 12)
 
 
 # --- head of the document -----------------------------------------------------------

@@ -16,6 +16,7 @@ import cleaners.rules
 import cleaners.text
 import cleaners.unicode
 from cleaners import clean_text
+from cleaners.patterns import LexiconPattern
 from cleaners.rules import RULES, _LexiconRule
 
 MODULES: list[ModuleType] = [
@@ -49,6 +50,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern):
                 found[f"{module.__name__}.{name}"] = value
+            elif isinstance(value, LexiconPattern):  # every language's words at once: the largest pattern
+                found[f"{module.__name__}.{name}"] = value(None)
     for rule in RULES:
         if isinstance(rule, _LexiconRule):
             for language in LANGUAGES:

@@ -364,3 +364,17 @@ def test_post_navigation_is_removed_in_the_documents_language(line: str, languag
 def test_site_notices_are_removed_in_the_documents_language(line: str, language: str) -> None:
     assert fate(line, language=language) == "notice"
     assert fate(line, language="en") is None  # another language's words stay off
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("(Reporting by Jane Doe; Editing by John Smith)", "en"),
+        ("Mit Material von dpa und AFP", "de"),
+        ("Alle Rechte vorbehalten. Nachdruck nur mit Genehmigung des Verlags.", "de"),
+        ("Este artículo fue publicado originalmente en El Ejemplo.", "es"),
+        ("Tous droits réservés", "fr"),
+    ],
+)
+def test_credit_lines_are_removed_in_the_documents_language(line: str, language: str) -> None:
+    assert fate(line, language=language) == "credit_line"

@@ -34,6 +34,12 @@ _CONTEXT_RULES = frozenset({"byline_dateline", "duplicate", "restated"})
 # Passes after the first; each must remove something to earn the next (two sufficed in every test).
 _MAX_PASSES = 4
 KINDS: dict[str, str] = {**RULE_KINDS, TITLE: CHROME, DATE_STAMP: CHROME, HOVER_CARD: RELATED}
+# What the steps of this engine that are not rules remove (`newsclean rules` lists them with the rules).
+STEP_DESCRIPTIONS: dict[str, str] = {
+    TITLE: "The headline repeated as the first line of the body.",
+    DATE_STAMP: "A date stamp glued to the start of the first paragraph.",
+    HOVER_CARD: "A link's hover card scraped inline: name twice, headlines, MORE.",
+}
 # Every name a removal may carry, and so every name `CleanConfig.disabled_rules` accepts.
 ALL_RULE_NAMES: frozenset[str] = frozenset(KINDS)
 

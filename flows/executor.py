@@ -24,12 +24,10 @@ from pebble import ProcessExpired, ProcessPool
 
 from flows.config import PipelineConfig
 from flows.document import Reject
-from flows.stages.clean import process_group, reject_row, warm_up
+from flows.stages.clean import GROUP_SIZE, batched, process_group, reject_row, warm_up
 from flows.stats import REJECT, Outcome
 
 WORKER = "worker"
-# Documents one worker call takes: each stage then runs over several documents with its tables warm.
-GROUP_SIZE = 16
 
 # Workers are forked from a fork server, never from this process (forking a process that runs Prefect's
 # threads can deadlock). The server imports the pipeline once, so a new worker (one per crash or
@@ -94,7 +92,7 @@ class WorkerPool:
         """Yield each input's outcome in order; a hung or crashing document costs that document only."""
         # Small batches are spread over every worker rather than given to one as a single group.
         size = max(1, min(GROUP_SIZE, math.ceil(len(sources) / self.size)))
-        groups = [list(sources[i : i + size]) for i in range(0, len(sources), size)]
+        groups = list(batched(sources, size))
         futures = [self._schedule(group, config, now) for group in groups]
         for group, future in zip(groups, futures, strict=True):
             yield from self._outcomes(group, future, config, now)

@@ -13,7 +13,7 @@ import typer
 from rich.table import Table
 
 from cleaners import RULES
-from cleaners.text import KINDS
+from cleaners.text import KINDS, STEP_DESCRIPTIONS
 from flows import PIPELINE_VERSION
 from flows.cli import views
 from flows.cli.progress import ProgressBar
@@ -182,18 +182,10 @@ def rules() -> None:
     for rule in RULES:
         doc = (type(rule).__doc__ or "").strip().splitlines()[0]
         table.add_row(rule.name, rule.kind, doc, ", ".join(rule.languages()) or "any")
-    for name in sorted(set(KINDS) - {rule.name for rule in RULES}):
-        table.add_row(name, KINDS[name], _STEP_DOCS.get(name, ""), "any")
+    for name, removes in STEP_DESCRIPTIONS.items():
+        table.add_row(name, KINDS[name], removes, "any")
     console().print(table)
     console().print("Turn one off with `newsclean run --disable-rule NAME`.")
-
-
-# What the cleaning steps outside the rule list remove (cleaners.text).
-_STEP_DOCS = {
-    "title": "The headline repeated as the first line of the body.",
-    "date_stamp": "A date stamp glued to the start of the first paragraph.",
-    "hover_card": "A link's hover card scraped inline: name twice, headlines, MORE.",
-}
 
 
 def main() -> None:

@@ -29,6 +29,13 @@ class PipelineConfig:
     # except for a page whose own extraction comes out shorter than `fallback_below_chars`.
     fast_extraction: bool = False
     fallback_below_chars: int = 500
+    # A page whose own data (JSON-LD articleBody, a script's state) holds the extracted text and
+    # clearly more of it gives that body instead: pages that render the rest of the article with
+    # JavaScript, or lazily. The `extraction` column says so.
+    structured_body: bool = True
+    # Put back the standfirst (the summary under the headline, which extractors often drop with the
+    # header) when an element of the page shows the page's description and the body lacks it.
+    lede: bool = True
     # A group of documents still being processed after this many seconds is stopped (its worker is
     # killed and replaced) and its documents run again alone: the one that overruns is rejected as
     # `timeout`. Pages take milliseconds; a flood of tiny elements can take minutes.

@@ -24,6 +24,7 @@ from trafilatura.utils import HTML_PARSER, load_html
 
 from flows.config import PipelineConfig
 from flows.document import Document, RejectError
+from flows.stages.structured import fuller_body, visible_lede
 
 EXTRACT = "extract"
 _AUTHOR_SPLIT = re.compile(r"\s*;\s*|\s+and\s+|\s*&\s*")
@@ -58,6 +59,14 @@ def extract_html(doc: Document, config: PipelineConfig) -> Document:
         raise RejectError(EXTRACT, "extract_empty", "trafilatura found no main text")
     doc.body = result.text
     doc.extraction = watch.winner
+    if config.structured_body and (fuller := fuller_body(tree, result.text)):
+        gained = len(fuller.text.split()) - len(result.text.split())
+        extractor = watch.winner.split(":")[0]
+        doc.body = fuller.text
+        doc.extraction = f"{fuller.source}: holds the extracted text ({extractor}) and {gained} more words"
+    if config.lede and (lede := visible_lede(tree, doc.body)):
+        doc.body = f"{lede}\n\n{doc.body}"
+        doc.extraction += "; the standfirst added (the page shows its description there)"
     doc.title = _clean(metadata.title)
     doc.url = doc.url or _clean(metadata.url)
     doc.site_name = _clean(metadata.sitename)

@@ -50,7 +50,13 @@ from flows.document import Document  # noqa: E402
 GRID: dict[str, tuple[Any, ...]] = {
     "favor_precision": (False, True),
     "fast_extraction": (False, True),
+    "structured_body": (True, False),
+    "lede": (True, False),
     "duplicate_min_words": (4, 6, 10, 1000),
+    "repeat_min_words": (150, 80, 300),
+    "repeat_line_words": (12, 8, 20),
+    "excerpt_min_lines": (3, 2, 5),
+    "excerpt_spread": (0.15, 0.05, 0.3),
     "restated_min_share": (0.8, 0.7, 0.9, 1.01),
     "restated_min_words": (12, 8, 20),
     "title_max_words": (30, 20, 40),
@@ -189,7 +195,7 @@ def bare(page: Page) -> tuple[str | None, str | None]:
 
 
 # The settings that change extraction (each of their combinations is extracted once).
-EXTRACTION = ("favor_precision", "fast_extraction")
+EXTRACTION = ("favor_precision", "fast_extraction", "structured_body", "lede")
 
 
 def load(path: str, extraction: tuple[bool, ...]) -> Document | None:
@@ -221,6 +227,8 @@ def pipeline_config(settings: dict[str, Any]) -> PipelineConfig:
         clean=CleanConfig(disabled_rules=disabled, **clean_settings),
         favor_precision=settings.get("favor_precision", False),
         fast_extraction=settings.get("fast_extraction", False),
+        structured_body=settings.get("structured_body", True),
+        lede=settings.get("lede", True),
     )
 
 
@@ -233,8 +241,9 @@ class Lab:
         self._loaded: dict[tuple[bool, ...], list[Document | None]] = {}
         self._results: dict[str, dict[str, tuple[str | None, str | None]]] = {}
 
-    def loaded(self, extraction: tuple[bool, ...] = (False, False)) -> list[Document | None]:
-        """Return every page's document before cleaning, extracted in trafilatura's chosen mode."""
+    def loaded(self, extraction: tuple[bool, ...] | None = None) -> list[Document | None]:
+        """Return every page's document before cleaning, extracted with the given EXTRACTION settings."""
+        extraction = extraction or tuple(GRID[name][0] for name in EXTRACTION)
         if extraction not in self._loaded:
             paths = [p.path for p in self.pages]
             self._loaded[extraction] = list(self.pool.map(load, paths, [extraction] * len(paths), chunksize=8))
@@ -244,7 +253,7 @@ class Lab:
         """Return every page's (title, text) under `settings`."""
         key = json.dumps(settings, sort_keys=True, default=sorted)
         if key not in self._results:
-            docs = self.loaded(tuple(settings.get(name, False) for name in EXTRACTION))
+            docs = self.loaded(tuple(settings.get(name, GRID[name][0]) for name in EXTRACTION))
             chunks = [docs[i : i + 40] for i in range(0, len(docs), 40)]
             cleaned = [row for part in self.pool.map(clean, chunks, [settings] * len(chunks)) for row in part]
             self._results[key] = {p.path: row for p, row in zip(self.pages, cleaned, strict=True)}

@@ -16,6 +16,14 @@ class CleanConfig:
     # A repeated line is only treated as a duplicate when it has at least this many words,
     # so short legitimate repeats ("* * *", "Q:", a speaker's name) survive.
     duplicate_min_words: int = 4
+    # A later run of at least three lines that repeats an earlier run is the article printed again
+    # when it holds this many words, and this many a line on average (prose, not a repeated list).
+    repeat_min_words: int = 150
+    repeat_line_words: int = 12
+    # Teaser excerpts: at least this many lines ending in an ellipsis whose lengths (in characters)
+    # agree within this share of each other.
+    excerpt_min_lines: int = 3
+    excerpt_spread: float = 0.15
     # A line is a restatement of the body when this share of its word trigrams already
     # stands in earlier kept lines.
     restated_min_share: float = 0.8

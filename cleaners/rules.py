@@ -46,7 +46,7 @@ from cleaners.lexicon import (
     WIDGET_LINES,
     phrases,
 )
-from cleaners.lines import Doc, Line, holds_any, strip_edges
+from cleaners.lines import CLOSERS, Doc, Line, holds_any, strip_edges
 from cleaners.patterns import DIGIT, LexiconPattern, search_from_digit, word_alternation
 from cleaners.shingles import SHORT_TEXTS, line_trigrams, restated
 
@@ -456,6 +456,33 @@ class TeaserRule(_LexiconRule):
         m = self.pattern(doc.language).match(core)
         # "More than 100,000 soldiers …" is prose: the prefix must be set off by a separator.
         return bool(m and _SEPARATOR.match(core[m.end() :]))
+
+
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])$")
+
+
+class ExcerptRule(Rule):
+    """Other posts' excerpts: paragraphs a CMS cut to one length and ended with an ellipsis."""
+
+    name = "excerpt"
+    kind = RELATED
+
+    def select(self, doc: Doc, config: CleanConfig) -> Iterable[int]:
+        """Select the largest set of `excerpt_min_lines` or more ellipsis-ended lines of about one length.
+
+        Writers end paragraphs with an ellipsis too, at any length; a teaser list's excerpts are cut
+        at a fixed count of words or characters, so their lengths agree within `excerpt_spread`.
+        """
+        cut = [ln for ln in doc.alive() if ln.n_words >= 10 and _ELLIPSIS.search(ln.core.rstrip(CLOSERS + " "))]
+        if len(cut) < config.excerpt_min_lines:
+            return []
+        best: list[Line] = []
+        for line in cut:
+            size = len(line.core)
+            alike = [other for other in cut if abs(len(other.core) - size) <= config.excerpt_spread * size]
+            if len(alike) > len(best):
+                best = alike
+        return [ln.index for ln in best] if len(best) >= config.excerpt_min_lines else []
 
 
 _MORE_HEADER = re.compile(r"^more\b[\w\s'’]{0,30}\b(?:stories|news|articles|videos|coverage|headlines|reads)$", _I)
@@ -899,6 +926,41 @@ class DuplicateRule(Rule):
         return hits
 
 
+class RepeatedBlockRule(Rule):
+    """The article printed again: a later run of paragraphs that repeats an earlier run line for line."""
+
+    name = "repeated_block"
+
+    def select(self, doc: Doc, config: CleanConfig) -> Iterable[int]:
+        """Select each later copy of a run of prose lines worth `repeat_min_words` words or more.
+
+        Pages that load their other editions, or a print view, carry the whole body twice or more.
+        Structure that repeats by design (a plan's steps under each phase, a chorus) is short lines,
+        so the copy must be prose paragraphs (`repeat_line_words` words a line on average).
+        """
+        lines = [ln for ln in doc.alive() if ln.n_words]  # a separator between paragraphs breaks no run
+        keys = [ln.key for ln in lines]
+        earlier: dict[str, list[int]] = {}
+        hits: list[int] = []
+        j = 0
+        while j < len(lines):
+            best = 0
+            for i in earlier.get(keys[j], ()):
+                run = 0
+                while j + run < len(lines) and i + run < j and keys[i + run] == keys[j + run]:
+                    run += 1
+                best = max(best, run)
+            copy = lines[j : j + best]
+            words = sum(ln.n_words for ln in copy)
+            if best >= 3 and words >= config.repeat_min_words and words >= config.repeat_line_words * best:
+                hits.extend(ln.index for ln in copy)
+                j += best
+                continue
+            earlier.setdefault(keys[j], []).append(j)
+            j += 1
+        return hits
+
+
 class RestatedRule(Rule):
     """A caption or pull quote that restates sentences already in the body."""
 
@@ -967,6 +1029,8 @@ RULES: Sequence[Rule] = (
     AppealRule(),
     VideoTeaserRule(),
     AuthorBioRule(),
+    RepeatedBlockRule(),
+    ExcerptRule(),
     DuplicateRule(),
     RestatedRule(),
 )

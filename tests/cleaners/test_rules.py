@@ -150,6 +150,68 @@ def test_a_plan_that_repeats_its_steps_by_design_keeps_them() -> None:
         assert cleaned.text.count(step) == 4, step
 
 
+PARAGRAPHS = [
+    "The council met on Tuesday and heard from residents, engineers and the mayor about the new bridge. "
+    "The meeting ran late into the evening.",
+    "Its cost has doubled since the first plans were drawn, mostly because steel prices rose last year. "
+    "A second quote is expected in May.",
+    "Residents on the north bank fear the traffic it would bring through their narrow streets at night. "
+    "Several of them spoke at length.",
+    "Engineers said the old crossing could stand for another decade if lorries were kept off it. "
+    "They showed photographs of its piers.",
+    "The mayor promised a public vote before any contract is signed, probably early next spring. "
+    "The opposition called that too late.",
+    "Shops near the old crossing say trade has fallen by a third since the weight limit came in. "
+    "Two have closed since the summer.",
+    "A decision on the route is due in the autumn, after a second round of consultation with the "
+    "boroughs on both banks of the river.",
+]
+
+
+def test_an_article_printed_again_loses_its_later_copies() -> None:
+    body = "\n\n".join(PARAGRAPHS)
+    # The page loads its other editions: the whole body twice more, a separator between paragraphs.
+    again = "\n\n-\n\n".join(PARAGRAPHS)
+    cleaned = clean_text(f"{HEAD}\n{body}\n\nInternational edition\n\n{again}\n\n{body}\n")
+    for paragraph in PARAGRAPHS:
+        assert cleaned.text.count(paragraph) == 1
+    assert {r.rule for r in cleaned.removals if r.text in PARAGRAPHS} == {"repeated_block"}
+
+
+def test_short_lines_repeated_by_design_are_not_an_article_printed_again() -> None:
+    steps = [f"Step {n}: stir the sauce for {n} minutes over a low heat, then taste it." for n in range(1, 9)]
+    body = "\n\n".join(line for phase in ("Phase one", "Phase two") for line in [phase, *steps])
+    cleaned = clean_text(f"{HEAD}\n{BEFORE}\n\n{body}\n\n{AFTER}\n")
+    assert all(cleaned.text.count(step) == 2 for step in steps)
+    # Long enough, the same run is an article printed again (the threshold is the config's).
+    config = CleanConfig(repeat_line_words=8, repeat_min_words=100)
+    assert all(clean_text(f"{HEAD}\n{body}\n", config).text.count(step) == 1 for step in steps)
+
+
+def _excerpt(words: int, seed: int) -> str:
+    return " ".join(f"w{seed}x{i}" for i in range(words)) + " …"
+
+
+def test_excerpts_cut_to_one_length_are_removed() -> None:
+    excerpts = [_excerpt(40, n) for n in range(3)]
+    body = "\n\n".join([BEFORE, AFTER, "More from the blog", *excerpts])
+    cleaned = clean_text(f"{HEAD}\n{body}\n")
+    assert [r.rule for r in cleaned.removals if r.text in excerpts] == ["excerpt"] * 3
+
+
+@pytest.mark.parametrize(
+    "sizes",
+    [
+        (40, 20, 60),  # a writer's paragraphs that trail off: lengths that differ
+        (40, 40),  # two alike are not yet a list
+    ],
+)
+def test_paragraphs_ending_in_an_ellipsis_at_any_length_stay(sizes: tuple[int, ...]) -> None:
+    lines = [_excerpt(n, i) for i, n in enumerate(sizes)]
+    cleaned = clean_text(f"{HEAD}\n{BEFORE}\n\n" + "\n\n".join(lines) + f"\n\n{AFTER}\n")
+    assert all(line in cleaned.text for line in lines)
+
+
 def test_restated_caption_is_removed() -> None:
     sentence = (
         "Troops in Ukraine fired anti-tank weapons in exercises yesterday as the country "

@@ -6,23 +6,12 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from cleaners.lexicon import MONTH_NAMES, STAMP_BYLINES, STAMP_LABELS, STAMP_WORDS, WEEKDAY_NAMES, phrases
 from cleaners.patterns import search_from_digit, word_alternation
 
-_MONTHS = (
-    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
-    "august|september|october|november|december|januar|februar|märz|mai|juni|juli|oktober|dezember|"
-    "janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|"
-    "marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|"
-    "aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|"
-    "setembro|outubro|novembro|dezembro|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|"
-    "октября|ноября|декабря"
-)
-_WEEKDAYS = (
-    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|"
-    r"vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
-    r"segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira"
-)
+# A stamp is recognised in any language (a German page quotes an English one): every table's words.
+_MONTHS = phrases(MONTH_NAMES, None)
+_WEEKDAYS = phrases(WEEKDAY_NAMES, None)
 # One leading \b for all branches: most positions of a long line fail there, before any branch.
 # Matched against lower-cased text: case-insensitive matching is twice as slow on long lines.
 _DATE_TOKEN = re.compile(
@@ -30,19 +19,13 @@ _DATE_TOKEN = re.compile(
     r"|\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}\b|(?:19|20)\d{2}/\d{1,2}/\d{1,2}\b"
     r"|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|(?:19|20)\d{2}\b|\d{1,2}(?:st|nd|rd|th)?\b"
     r"|\d{4}年\d{1,2}月\d{1,2}日"
-    rf"|{word_alternation((_MONTHS + '|' + _WEEKDAYS).split('|'))}\b\.?)"
+    rf"|{word_alternation((*_MONTHS, *_WEEKDAYS))}\b\.?)"
     r"|\d{1,2}月\d{1,2}日",
 )
-_STAMP_WORDS_LIST = (
-    "published posted updated last_updated modified date on at am pm a.m p.m est edt pst pdt cst cdt gmt "
-    "bst cet cest utc ist et pt de às um le el il the of publicado publicada atualizado actualizado "
-    "aktualisiert veröffentlicht mis_à_jour publié pubblicato aggiornato опубликовано обновлено dated time "
-    "heure uhr hrs ago hour hours minute minutes by em en"
-)
-_STAMP_WORDS = re.compile(rf"\b{word_alternation(w.replace('_', ' ') for w in _STAMP_WORDS_LIST.split())}\b")
+_STAMP_WORDS = re.compile(rf"\b{word_alternation(phrases(STAMP_WORDS, None))}\b")
 _HAS_YEAR_OR_TIME = re.compile(r"(?:19|20)\d{2}|\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2}\b|\d{1,4}月\d{1,2}日")
 _GLUED = re.compile(
-    r"^\s*(?:(?:date|published|posted|updated|dated)\s*:?\s*)?"
+    rf"^\s*(?:(?:{word_alternation(phrases(STAMP_LABELS, None))})\s*:?\s*)?"
     r"((?:19|20)\d{2}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|Z)?)?\s*[:|\-–—]?\s+(?=\S)",
     re.IGNORECASE,
 )
@@ -109,6 +92,13 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+# What dateparser must not see: the stamp's label, and a byline after the date.
+_LABELS = re.compile(
+    rf"\b(?:{word_alternation(phrases(STAMP_LABELS, None))}|(?:{word_alternation(phrases(STAMP_BYLINES, None))})\b.*$)",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=4096)
 def parse_date(text: str, language: str | None = None) -> dt.date | None:
     """Parse the date in a stamp; return None when no full day, month and year are there."""
@@ -125,7 +115,7 @@ def parse_date(text: str, language: str | None = None) -> dt.date | None:
         return None
     import dateparser  # imported lazily: it costs ~0.3 s, and most stamps are parsed above
 
-    cleaned = re.sub(r"(?i)\b(?:published|posted|updated|last updated|by\b.*$)", " ", text).strip(" :|-–—")
+    cleaned = _LABELS.sub(" ", text).strip(" :|-–—")
     # Naming the language spares dateparser from trying every locale it knows (~1 s a call).
     languages = [language] if language and language in _dateparser_languages() else ["en"]
     parsed = dateparser.parse(

@@ -1038,3 +1038,550 @@ CREDIT_LINE_PHRASES: Mapping[str, tuple[str, ...]] = {
     "ko": ("무단전재",),
     "ja": ("無断転載",),
 }
+
+# Link-list headers shaped "More <noun>" ("More top stories", "Weitere Nachrichten", "Plus d'articles").
+MORE_WORDS: Mapping[str, tuple[str, ...]] = {
+    "en": ("more",),
+    "de": ("mehr", "weitere"),
+    "fr": ("plus d'", "plus de", "d'autres", "autres"),
+    "es": ("más", "otras", "otros"),
+    "it": ("altre", "altri", "più"),
+    "pt": ("mais", "outras", "outros"),
+    "nl": ("meer",),
+}
+STORY_NOUNS: Mapping[str, tuple[str, ...]] = {
+    "en": ("stories", "news", "articles", "videos", "coverage", "headlines", "reads"),
+    "de": ("nachrichten", "artikel", "beiträge", "meldungen", "videos", "geschichten", "news"),
+    "fr": ("articles", "actualités", "infos", "vidéos", "nouvelles"),
+    "es": ("noticias", "artículos", "videos", "vídeos", "historias"),
+    "it": ("notizie", "articoli", "video", "storie"),
+    "pt": ("notícias", "artigos", "vídeos", "histórias", "matérias"),
+    "nl": ("nieuws", "artikelen", "video's", "verhalen", "berichten"),
+}
+
+# What a prompt names as its channel: stems that open a word ("subscri": subscribe, subscription) ...
+CHANNEL_STEMS: Mapping[str, tuple[str, ...]] = {
+    "en": (
+        "newsletter",
+        "inbox",
+        "email",
+        "e-mail",
+        "subscri",
+        "podcast",
+        "member",
+        "click",
+        "sign up",
+        "signup",
+        "sign-up",
+        "alert",
+        "notifications",
+        "news page",
+        "our website",
+        "our site",
+        "privacy policy",
+        "terms of service",
+        "terms of use",
+        "on the go",
+        "delivered",
+        "follow",
+    ),
+    "de": ("newsletter", "abonn", "anmeld", "mitglied", "klick", "postfach", "benachrichtigung"),
+    "fr": ("newsletter", "lettre d'information", "abonn", "inscri", "cliqu", "courriel", "membre"),
+    "es": ("boletín", "newsletter", "suscri", "haz clic", "pulsa", "correo", "miembro", "sígue"),
+    "it": ("newsletter", "iscriv", "abbona", "clicca", "notifiche"),
+    "pt": ("newsletter", "boletim", "inscrev", "assin", "cliqu", "notificaç"),
+    "nl": ("nieuwsbrief", "abonn", "aanmeld", "meld je aan", "klik", "meldingen"),
+}
+# ... and whole words.
+CHANNEL_WORDS: Mapping[str, tuple[str, ...]] = {
+    "en": ("app", "here"),
+    "de": ("hier", "folgen sie", "folge uns", "folgt uns", "datenschutzerklärung"),
+    "fr": ("ici", "suivez"),
+    "es": ("aquí",),
+    "it": ("qui", "seguici"),
+    "pt": ("aqui", "siga", "sigam"),
+    "nl": ("hier", "volg"),
+}
+# Prompts that may stand anywhere in a short line. "Follow us on Twitter": a verb of following
+# before a network's name; "Sign up for our … newsletter": a sign-up phrase before what it gives.
+FOLLOW_VERBS: Mapping[str, tuple[str, ...]] = {
+    "en": ("follow", "like us", "like him", "like her", "like them"),
+    "de": ("folgen sie", "folge", "folgt"),
+    "fr": ("suivez", "suivre"),
+    "es": ("síguenos", "sigue", "siga"),
+    "it": ("seguici", "segui", "seguite"),
+    "pt": ("siga", "sigam", "acompanhe"),
+    "nl": ("volg",),
+}
+SIGNUP_PHRASES: Mapping[str, tuple[str, ...]] = {
+    "en": ("sign up for our", "sign up for the", "subscribe to our", "subscribe to the"),
+    "de": ("melden sie sich", "abonnieren sie", "jetzt anmelden", "jetzt abonnieren", "abonniere"),
+    "fr": ("inscrivez-vous", "abonnez-vous"),
+    "es": ("suscríbete", "suscríbase", "regístrate"),
+    "it": ("iscriviti", "abbonati"),
+    "pt": ("inscreva-se", "assine"),
+    "nl": ("schrijf je in", "meld je aan", "abonneer je"),
+}
+SIGNUP_OBJECTS: Mapping[str, tuple[str, ...]] = {
+    "en": ("newsletter", "newsletters", "channel", "podcast", "magazine"),
+    "de": ("newsletter", "kanal", "podcast", "magazin"),
+    "fr": ("newsletter", "lettre d'information", "chaîne", "podcast"),
+    "es": ("boletín", "newsletter", "canal", "podcast"),
+    "it": ("newsletter", "canale", "podcast"),
+    "pt": ("newsletter", "boletim", "canal", "podcast"),
+    "nl": ("nieuwsbrief", "kanaal", "podcast"),
+}
+INBOX_PHRASES: Mapping[str, tuple[str, ...]] = {
+    "en": (
+        "to your inbox",
+        "in your inbox",
+        "straight to your inbox",
+        "direct to your inbox",
+        "directly to your inbox",
+        "meet your inbox",
+        "hit your inbox",
+        "by clicking here",
+    ),
+    "de": ("in ihr postfach", "in dein postfach", "direkt in ihr postfach"),
+    "fr": ("dans votre boîte mail", "dans votre boîte de réception"),
+    "es": ("en tu bandeja de entrada", "en su bandeja de entrada"),
+    "it": ("nella tua casella di posta",),
+    "pt": ("na sua caixa de entrada", "no seu e-mail"),
+    "nl": ("in je inbox", "in uw inbox", "in je mailbox"),
+}
+# "Email the reporter at …@…": a contact phrase, then an address.
+CONTACT_PHRASES: Mapping[str, tuple[str, ...]] = {
+    "en": (
+        "email us",
+        "e-mail us",
+        "contact us",
+        "reach us",
+        "email him",
+        "email her",
+        "email them",
+        "contact him",
+        "contact her",
+        "email the author",
+        "email the reporter",
+        "contact the author",
+        "contact the reporter",
+        "reach the author",
+        "reach the reporter",
+    ),
+    "de": ("schreiben sie uns", "kontaktieren sie uns", "schreiben sie dem autor", "schreiben sie der autorin"),
+    "fr": ("écrivez-nous", "contactez-nous", "écrivez à l'auteur"),
+    "es": ("escríbenos", "contáctanos", "escriba al autor"),
+    "it": ("scrivici", "contattaci", "scrivi all'autore"),
+    "pt": ("escreva-nos", "fale conosco", "contate-nos"),
+    "nl": ("mail ons", "neem contact op", "mail de auteur"),
+}
+
+# Appeals for support: the reader and the publication as pronouns, the words of an appeal, its openings.
+WE_WORDS: Mapping[str, tuple[str, ...]] = {
+    "en": ("we", "us", "our", "ours"),
+    "de": ("wir", "uns", "unser", "unsere", "unseren", "unserem", "unserer"),
+    "fr": ("nous", "notre", "nos"),
+    "es": ("nosotros", "nos", "nuestro", "nuestra", "nuestros", "nuestras"),
+    "it": ("noi", "ci", "nostro", "nostra", "nostri", "nostre"),
+    "pt": ("nós", "nos", "nosso", "nossa", "nossos", "nossas"),
+    "nl": ("wij", "we", "ons", "onze"),
+}
+YOU_WORDS: Mapping[str, tuple[str, ...]] = {
+    "en": ("you", "your", "yours", "you're", "you’re"),
+    # Informal forms only where the formal one is also "she", "they" or "her" ("Sie", "su", "lei", "seu").
+    "de": ("du", "dich", "dir", "dein", "deine", "euch", "eure"),
+    "fr": ("vous", "votre", "vos", "tu", "ton", "ta", "tes"),
+    "es": ("usted", "ustedes", "tú", "tu", "tus", "te"),
+    "it": ("voi", "tu", "tuo", "tua", "vostro", "vostra", "ti"),
+    "pt": ("você", "vocês", "te"),
+    "nl": ("u", "uw", "je", "jij", "jouw"),
+}
+# Stems that open a word: "donat" for donate, donation, donating.
+APPEAL_STEMS: Mapping[str, tuple[str, ...]] = {
+    "en": (
+        "support",
+        "donat",
+        "contribut",
+        "member",
+        "subscri",
+        "paywall",
+        "journalism",
+        "ad-free",
+        "advertis",
+        "reader",
+        "fact-check",
+        "independent",
+        "no cost",
+        "free",
+    ),
+    "de": ("unterstütz", "spende", "mitglied", "abonn", "bezahlschranke", "paywall", "journalismus", "werbe"),
+    "fr": ("soutien", "soutenir", "soutenez", "dons", "faire un don", "abonn", "journalisme", "publicité", "gratuit"),
+    "es": ("apoy", "donaci", "donar", "suscri", "miembro", "periodismo", "publicidad", "independiente", "gratis"),
+    "it": ("sostegn", "sosten", "donazion", "abbona", "giornalismo", "pubblicità", "indipendente", "gratuit"),
+    "pt": ("apoi", "doaç", "doar", "assin", "jornalismo", "publicidade", "independente", "gratuit"),
+    "nl": ("steun", "doneer", "donatie", "abonne", "lidmaatschap", "journalistiek", "advertentie", "onafhankelijk"),
+}
+APPEAL_OPENINGS: Mapping[str, tuple[str, ...]] = {
+    "en": ("support", "donate to", "become a member", "become a subscriber", "subscribe to", "join"),
+    "de": ("unterstützen sie", "unterstütze", "jetzt spenden", "werden sie mitglied", "werde mitglied"),
+    "fr": ("soutenez", "faites un don", "devenez membre", "abonnez-vous"),
+    "es": ("apoya", "apóyanos", "haz una donación", "hazte miembro", "hazte socio", "suscríbete"),
+    "it": ("sostienici", "sostieni", "fai una donazione", "abbonati"),
+    "pt": ("apoie", "faça uma doação", "torne-se membro", "assine"),
+    "nl": ("steun", "doneer", "word lid", "word abonnee"),
+}
+
+# A video teaser's blurb: "Our correspondent explains what the vote means".
+BLURB_VERBS: Mapping[str, tuple[str, ...]] = {
+    "en": (
+        "discuss",
+        "discusses",
+        "weigh in",
+        "weighs in",
+        "break down",
+        "breaks down",
+        "react",
+        "reacts",
+        "explain",
+        "explains",
+        "join",
+        "joins",
+        "talk",
+        "talks",
+        "share",
+        "shares",
+        "provide",
+        "provides",
+        "offer",
+        "offers",
+        "analyse",
+        "analyses",
+        "analyze",
+        "analyzes",
+        "preview",
+        "previews",
+    ),
+    "de": ("erklärt", "erklären", "spricht", "sprechen", "diskutiert", "diskutieren", "analysiert", "berichtet"),
+    "fr": ("explique", "expliquent", "analyse", "analysent", "réagit", "réagissent", "débat", "débattent"),
+    "es": ("explica", "explican", "analiza", "analizan", "habla", "hablan", "reacciona", "comenta"),
+    "it": ("spiega", "spiegano", "analizza", "commenta", "parla", "parlano"),
+    "pt": ("explica", "explicam", "analisa", "analisam", "comenta", "fala", "falam"),
+    "nl": ("legt uit", "bespreekt", "analyseert", "reageert", "praat"),
+}
+
+# An author's bio: "Jane Doe is a senior fellow at …", "Max Muster ist Redakteur im Ressort …".
+BIO_COPULAS: Mapping[str, tuple[str, ...]] = {
+    "en": ("is a", "is an", "is the", "was a", "was an", "was the"),
+    "de": ("ist", "war", "arbeitet als"),
+    "fr": ("est", "était"),
+    "es": ("es", "fue"),
+    "it": ("è", "era"),
+    "pt": ("é", "foi"),
+    "nl": ("is", "was"),
+}
+BIO_ROLES: Mapping[str, tuple[str, ...]] = {
+    "en": (
+        "author",
+        "fellow",
+        "contributor",
+        "columnist",
+        "editor",
+        "reporter",
+        "writer",
+        "correspondent",
+        "journalist",
+        "professor",
+        "analyst",
+        "producer",
+    ),
+    "de": (
+        "autor",
+        "autorin",
+        "redakteur",
+        "redakteurin",
+        "journalist",
+        "journalistin",
+        "korrespondent",
+        "korrespondentin",
+        "kolumnist",
+        "kolumnistin",
+        "professor",
+        "professorin",
+        "gründungspartner",
+    ),
+    "fr": ("auteur", "autrice", "journaliste", "rédacteur", "rédactrice", "correspondant", "chroniqueur", "professeur"),
+    "es": ("autor", "autora", "periodista", "redactor", "redactora", "corresponsal", "columnista", "profesor"),
+    "it": ("autore", "autrice", "giornalista", "redattore", "redattrice", "corrispondente", "editorialista"),
+    "pt": ("autor", "autora", "jornalista", "redator", "redatora", "correspondente", "colunista", "professor"),
+    "nl": ("auteur", "journalist", "redacteur", "correspondent", "columnist", "hoogleraar", "verslaggever"),
+}
+
+# Caption conventions. "In this file photo taken …": a determiner, a kind of picture, a verb of showing.
+PICTURE_DETERMINERS: Mapping[str, tuple[str, ...]] = {
+    "en": ("in this", "in a", "this", "a"),
+    "de": ("dieses", "das", "ein", "auf diesem", "auf dem"),
+    "fr": ("sur cette", "sur ce", "cette", "ce", "une", "un"),
+    "es": ("en esta", "en este", "esta", "este", "una", "un"),
+    "it": ("in questa", "in questo", "questa", "questo", "una", "un"),
+    "pt": ("nesta", "neste", "esta", "este", "uma", "um"),
+    "nl": ("op deze", "op dit", "deze", "dit", "een"),
+}
+PICTURE_KINDS: Mapping[str, tuple[str, ...]] = {
+    "en": ("file", "handout", "undated", "stock", "screenshot", "still", "video"),
+    "de": ("archiv", "undatiertes"),
+    "fr": ("d'archive", "non datée"),
+    "es": ("de archivo", "sin fecha"),
+    "it": ("d'archivio", "senza data"),
+    "pt": ("de arquivo", "sem data"),
+    "nl": ("archief", "ongedateerde"),
+}
+PICTURE_NOUNS: Mapping[str, tuple[str, ...]] = {
+    "en": (
+        "photo",
+        "picture",
+        "image",
+        "infographic",
+        "handout",
+        "screenshot",
+        "illustration",
+        "still",
+        "graphic",
+        "photograph",
+    ),
+    "de": ("foto", "bild", "archivbild", "archivfoto", "screenshot", "grafik", "standbild"),
+    "fr": ("photo", "image", "illustration", "capture d'écran", "photographie"),
+    "es": ("foto", "imagen", "fotografía", "ilustración", "captura"),
+    "it": ("foto", "immagine", "fotografia", "illustrazione"),
+    "pt": ("foto", "imagem", "fotografia", "ilustração"),
+    "nl": ("foto", "afbeelding", "beeld", "illustratie", "schermafbeelding"),
+}
+PICTURE_VERBS: Mapping[str, tuple[str, ...]] = {
+    "en": ("of", "taken", "provided", "released", "shows", "made", "from", "is", "was"),
+    "de": ("zeigt", "von", "vom", "aufgenommen"),
+    "fr": ("de", "montre", "prise", "fournie", "publiée"),
+    "es": ("de", "muestra", "tomada", "facilitada", "publicada"),
+    "it": ("di", "mostra", "scattata", "diffusa"),
+    "pt": ("de", "mostra", "tirada", "divulgada"),
+    "nl": ("van", "toont", "genomen"),
+}
+# "Pictured: …", "Above: …", "(left)", "… , left, …": where a picture's people stand.
+PICTURE_LABELS: Mapping[str, tuple[str, ...]] = {
+    "en": ("above", "below", "top", "left", "right", "pictured", "main picture", "main image"),
+    "de": ("oben", "unten", "links", "rechts", "im bild", "unser bild"),
+    "fr": ("ci-dessus", "ci-dessous", "en haut", "à gauche", "à droite", "en photo"),
+    "es": ("arriba", "abajo", "izquierda", "derecha", "en la imagen", "en la foto"),
+    "it": ("sopra", "sotto", "a sinistra", "a destra", "nella foto", "in foto"),
+    "pt": ("acima", "abaixo", "à esquerda", "à direita", "na foto", "na imagem"),
+    "nl": ("boven", "onder", "links", "rechts", "op de foto"),
+}
+PICTURE_POSITIONS: Mapping[str, tuple[str, ...]] = {
+    "en": (
+        "left",
+        "right",
+        "centre",
+        "center",
+        "l",
+        "r",
+        "c",
+        "top",
+        "bottom",
+        "above",
+        "below",
+        "front",
+        "back",
+        "inset",
+        "second left",
+        "second right",
+        "from left",
+        "from right",
+        "l-r",
+        "clockwise from left",
+        "clockwise from top left",
+    ),
+    "de": ("links", "rechts", "mitte", "v.l.", "v.l.n.r.", "v. l. n. r.", "von links", "oben", "unten"),
+    "fr": ("à gauche", "à droite", "au centre", "de gauche à droite", "en haut", "en bas"),
+    "es": ("izquierda", "derecha", "centro", "de izquierda a derecha", "a la izquierda", "a la derecha"),
+    "it": ("a sinistra", "a destra", "al centro", "da sinistra"),
+    "pt": ("à esquerda", "à direita", "ao centro", "da esquerda para a direita"),
+    "nl": ("links", "rechts", "midden", "v.l.n.r.", "van links naar rechts"),
+}
+# "…, left, …" inside a caption (English word order; other languages say it in brackets).
+PICTURE_SIDES: Mapping[str, tuple[str, ...]] = {"en": ("left", "right", "center", "centre")}
+# "… is pictured here", "… are seen in this photo".
+PICTURED_PHRASES: Mapping[str, tuple[str, ...]] = {
+    "en": (
+        "is pictured",
+        "are pictured",
+        "was pictured",
+        "were pictured",
+        "is seen here",
+        "are seen here",
+        "is shown here",
+        "are shown here",
+        "is seen in this photo",
+        "are seen in this photo",
+        "is seen in the photo",
+        "are seen in the photo",
+        "is shown in this photo",
+        "are shown in this photo",
+        "is seen above",
+        "is shown above",
+        "is seen below",
+        "is shown below",
+        "is seen left",
+        "is seen right",
+    ),
+    "de": ("ist hier zu sehen", "sind hier zu sehen", "ist auf dem bild zu sehen", "sind auf dem bild zu sehen"),
+    "fr": ("est ici photographié", "sont ici photographiés", "pose ici"),
+    "es": ("aparece en la imagen", "aparecen en la imagen", "aparece en la foto", "posa en la imagen"),
+    "it": ("è ritratto", "sono ritratti", "nella foto insieme"),
+    "pt": ("aparece na foto", "aparecem na foto", "posa para a foto"),
+    "nl": ("staat op de foto", "staan op de foto"),
+}
+# Wire-agency caption notices: "EDITORIAL USE ONLY", "Picture date: …".
+CAPTION_NOTICES: Mapping[str, tuple[str, ...]] = {
+    "en": ("editorial use only", "mandatory credit", "picture date:", "photo by"),
+    "de": ("nur zur redaktionellen verwendung", "foto von"),
+    "fr": ("usage éditorial uniquement", "photo de"),
+    "es": ("solo uso editorial", "foto de"),
+    "it": ("solo uso editoriale", "foto di"),
+    "pt": ("apenas uso editorial", "foto de"),
+    "nl": ("alleen redactioneel gebruik", "foto van"),
+}
+
+# Dates: month and weekday names (with their abbreviations), and the words of a date stamp.
+MONTH_NAMES: Mapping[str, tuple[str, ...]] = {
+    "en": (
+        *("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+        *("january", "february", "march", "april", "june", "july", "august", "september", "october"),
+        *("november", "december"),
+    ),
+    "de": ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre"),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre"),
+    "it": ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre"),
+    "pt": ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro"),
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober"),
+    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября"),
+}
+MONTH_NAMES = _extend(
+    MONTH_NAMES,
+    {
+        "de": ("november", "dezember"),
+        "fr": ("novembre", "décembre"),
+        "es": ("noviembre", "diciembre"),
+        "it": ("ottobre", "novembre", "dicembre"),
+        "pt": ("novembro", "dezembro"),
+        "nl": ("november", "december"),
+        "ru": ("ноября", "декабря"),
+    },
+)
+WEEKDAY_NAMES: Mapping[str, tuple[str, ...]] = {
+    "en": (
+        *("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"),
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    ),
+    "de": ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+    "it": ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
+    "pt": ("segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado", "domingo"),
+    "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
+}
+# "15 de febrero de 2022": the particle some languages put between a date's parts.
+DATE_PARTICLES: Mapping[str, tuple[str, ...]] = {"es": ("de",), "pt": ("de",)}
+STAMP_WORDS: Mapping[str, tuple[str, ...]] = {
+    "en": (
+        *("published", "posted", "updated", "last updated", "modified", "date", "dated", "time", "on", "at"),
+        *("am", "pm", "a.m", "p.m", "the", "of", "by", "ago", "hour", "hours", "minute", "minutes", "hrs"),
+        *("est", "edt", "pst", "pdt", "cst", "cdt", "gmt", "bst", "cet", "cest", "utc", "ist", "et", "pt"),
+    ),
+    "de": ("veröffentlicht", "aktualisiert", "um", "uhr", "am", "von"),
+    "fr": ("publié", "mis à jour", "le", "à", "heure", "par"),
+    "es": ("publicado", "publicada", "actualizado", "el", "de", "en", "a las", "por"),
+    "it": ("pubblicato", "aggiornato", "il", "alle", "di"),
+    "pt": ("publicado", "publicada", "atualizado", "às", "em", "de", "por"),
+    "nl": ("gepubliceerd", "bijgewerkt", "om", "op"),
+    "ru": ("опубликовано", "обновлено"),
+}
+# The label before a date stamp: "Published: 2022-02-15", "Aktualisiert 15.02.2022".
+STAMP_LABELS: Mapping[str, tuple[str, ...]] = {
+    "en": ("date", "dated", "published", "posted", "updated", "last updated"),
+    "de": ("datum", "veröffentlicht", "aktualisiert"),
+    "fr": ("date", "publié", "publié le", "mis à jour"),
+    "es": ("fecha", "publicado", "actualizado"),
+    "it": ("data", "pubblicato", "aggiornato"),
+    "pt": ("data", "publicado", "atualizado"),
+    "nl": ("datum", "gepubliceerd", "bijgewerkt"),
+}
+# A byline after a stamp's date, cut before the date is parsed: "15 Feb 2022 by Jane Doe".
+STAMP_BYLINES: Mapping[str, tuple[str, ...]] = {
+    "en": ("by",),
+    "de": ("von",),
+    "fr": ("par",),
+    "es": ("por",),
+    "it": ("di",),
+    "pt": ("por",),
+    "nl": ("door",),
+}
+# Labels that open a caption or credit line: "Image copyright …", "Bildunterschrift: …".
+CREDIT_LABELS: Mapping[str, tuple[str, ...]] = {
+    "en": (
+        "image copyright",
+        "image caption",
+        "media caption",
+        "file photo:",
+        "file photo :",
+        "courtesy",
+        "picture date:",
+        "pictured:",
+        "caption:",
+        "photo illustration",
+    ),
+    "de": ("bildunterschrift", "bildquelle", "mit freundlicher genehmigung"),
+    "fr": ("légende", "avec l'aimable autorisation"),
+    "es": ("pie de foto", "cortesía"),
+    "it": ("didascalia", "per gentile concessione"),
+    "pt": ("legenda", "cortesia"),
+    "nl": ("bijschrift", "met dank aan"),
+}
+# Share-bar buttons that are words, not network names: "Share | Email | Print".
+SHARE_BUTTONS: Mapping[str, tuple[str, ...]] = {
+    "en": ("email", "e-mail", "print", "copy link", "copy", "sms", "share"),
+    "de": ("teilen", "drucken", "link kopieren", "kopieren"),
+    "fr": ("partager", "imprimer", "copier le lien", "copier"),
+    "es": ("compartir", "imprimir", "copiar enlace", "copiar", "correo"),
+    "it": ("condividi", "stampa", "copia link", "copia"),
+    "pt": ("compartilhar", "partilhar", "imprimir", "copiar link", "copiar"),
+    "nl": ("delen", "printen", "afdrukken", "kopieer link", "kopiëren"),
+}
+# A gallery's "View all (24)".
+VIEW_ALL: Mapping[str, tuple[str, ...]] = {
+    "en": ("view all", "see all"),
+    "de": ("alle anzeigen", "alle ansehen"),
+    "fr": ("voir tout", "tout voir"),
+    "es": ("ver todo", "ver todas", "ver todos"),
+    "it": ("vedi tutto", "vedi tutte"),
+    "pt": ("ver tudo", "ver todas", "ver todos"),
+    "nl": ("bekijk alles", "alles bekijken"),
+}
+# "… (AP Photo/Jane Doe, File)": a credit naming an archive picture.
+FILE_WORDS: Mapping[str, tuple[str, ...]] = {
+    "en": ("file",),
+    "de": ("archiv", "archivbild"),
+    "fr": ("archives",),
+    "es": ("archivo",),
+    "it": ("archivio",),
+    "pt": ("arquivo",),
+    "nl": ("archief",),
+}
+# Lower-case words a byline of capitalised names may hold: "Jane Doe and John Roe of The Times".
+BYLINE_CONNECTORS: Mapping[str, tuple[str, ...]] = {
+    "en": ("and", "of", "the", "&", "j."),
+    "de": ("und", "von", "der", "die"),
+    "fr": ("et", "de", "du", "la", "le"),
+    "es": ("y", "de", "del", "la", "el"),
+    "it": ("e", "di", "del", "della", "la", "il"),
+    "pt": ("e", "de", "da", "do"),
+    "nl": ("en", "van", "de", "het"),
+}

@@ -68,8 +68,8 @@ class LexiconPattern:
         if pattern is None:
             text = self.template
             for name, table in self.slots.items():
-                words = sorted({re.escape(p) for p in phrases(table, language)}, key=len, reverse=True)
-                text = text.replace(f"⟨{name}⟩", "|".join(words))
+                # A trie, not a flat alternation: it branches on one character at a time (see above).
+                text = text.replace(f"⟨{name}⟩", word_alternation(phrases(table, language)))
             pattern = self._compiled[language] = re.compile(text, self.flags)
         return pattern
 

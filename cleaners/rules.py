@@ -8,6 +8,7 @@ the engine in `cleaners.text` removes what they select and records the rule's na
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -21,29 +22,62 @@ from cleaners.config import CleanConfig
 from cleaners.dates import is_date_stamp
 from cleaners.lexicon import (
     AND_WORDS,
+    APPEAL_OPENINGS,
+    APPEAL_STEMS,
+    BIO_COPULAS,
+    BIO_ROLES,
+    BLURB_VERBS,
+    BYLINE_CONNECTORS,
     BYLINE_WORDS,
+    CAPTION_NOTICES,
+    CHANNEL_STEMS,
+    CHANNEL_WORDS,
     COMMENT_WORDS,
+    CONTACT_PHRASES,
+    CREDIT_LABELS,
     CREDIT_LINE_OPENINGS,
     CREDIT_LINE_PHRASES,
     CREDIT_NOUNS,
+    DATE_PARTICLES,
+    FILE_WORDS,
+    FOLLOW_VERBS,
     GALLERY_NOUNS,
     GALLERY_WORDS,
+    INBOX_PHRASES,
     LIST_HEADERS,
     META_LABELS,
     META_PREPOSITIONS,
     META_VERBS,
     MODERATION_STEMS,
+    MONTH_NAMES,
+    MORE_WORDS,
     NAV_DIRECTIONS,
     NAV_ITEMS,
     OF_WORDS,
+    PICTURE_DETERMINERS,
+    PICTURE_KINDS,
+    PICTURE_LABELS,
+    PICTURE_NOUNS,
+    PICTURE_POSITIONS,
+    PICTURE_SIDES,
+    PICTURE_VERBS,
+    PICTURED_PHRASES,
     PROMPT_PREFIXES,
     READ_FULL,
+    SHARE_BUTTONS,
     SHOP_NOTICES,
+    SIGNUP_OBJECTS,
+    SIGNUP_PHRASES,
     SOURCE_LABELS,
+    STORY_NOUNS,
     TAXONOMY_LABELS,
     TEASER_PREFIXES,
     TO_TOP,
+    VIEW_ALL,
+    WE_WORDS,
+    WEEKDAY_NAMES,
     WIDGET_LINES,
+    YOU_WORDS,
     phrases,
 )
 from cleaners.lines import CLOSERS, Doc, Line, holds_any, strip_edges
@@ -168,17 +202,19 @@ class _LexiconRule(Rule):
 _GALLERY = LexiconPattern(
     r"^(?:(?:⟨noun⟩)s?\s*)?\d{1,3}\s*(?:⟨of⟩|/)\s*/?\s*\d{1,3}$"
     r"|^(?:⟨noun⟩)s?\s+\d{1,3}\s*(?:⟨of⟩|/)\s*/?\s*\d{0,3}$"
-    r"|^view all\s*\(\d+\)$|^\(?\d+\s+(?:⟨noun⟩)s\)?$"
+    r"|^(?:⟨view_all⟩)\s*\(\d+\)$|^\(?\d+\s+(?:⟨noun⟩)s\)?$"
     r"|^.{0,60}\b(?:⟨gallery⟩)$",
     _I,
     noun=GALLERY_NOUNS,
     of=OF_WORDS,
     gallery=GALLERY_WORDS,
+    view_all=VIEW_ALL,
 )
-_SOCIAL = re.compile(
-    r"^(?:(?:facebook|twitter|x|google\+?|whatsapp|linkedin|pinterest|reddit|email|e-mail|print|"
-    r"telegram|messenger|flipboard|tumblr|copy link|copy|sms|share|vk|line|pocket)\s*[|,/·•]?\s*){2,}$",
+_SOCIAL = LexiconPattern(
+    r"^(?:(?:facebook|twitter|x|google\+?|whatsapp|linkedin|pinterest|reddit|telegram|messenger|flipboard|"
+    r"tumblr|vk|line|pocket|⟨button⟩)\s*[|,/·•]?\s*){2,}$",
     _I,
+    button=SHARE_BUTTONS,
 )
 
 
@@ -197,7 +233,7 @@ class WidgetRule(_LexiconRule):
     """Widget, share-bar and gallery debris: "Advertisement", "Image 1 of 9", "Oops!"."""
 
     name = "widget"
-    lexicon_patterns = (_GALLERY,)
+    lexicon_patterns = (_GALLERY, _SOCIAL)
     table = WIDGET_LINES  # type: ignore[assignment]
 
     def matches(self, line: Line, doc: Doc) -> bool:
@@ -206,7 +242,7 @@ class WidgetRule(_LexiconRule):
             return False
         core = line.core.strip()
         pattern = self.pattern(doc.language)
-        if pattern.match(line.key) or _gallery(core, line.lower, doc.language) or _SOCIAL.match(core):
+        if pattern.match(line.key) or _gallery(core, line.lower, doc.language) or _SOCIAL(doc.language).match(core):
             return True
         # Debris comes in runs of stock phrases: "Oops! Something went wrong. Please try again later."
         if not holds_any(core, _SENTENCE_ENDS):  # one sentence: nothing to split
@@ -272,71 +308,78 @@ _CREDIT_TAIL = LexiconPattern(
     by=BYLINE_WORDS,
 )
 _CREDIT_PREFIX = LexiconPattern(
-    r"^(?:(?:⟨credit⟩)s?\s*(?::|©|(?:⟨by⟩)\b|credit\b)"
-    r"|image (?:copyright|caption)\b|media caption\b|file photo\s*:|©|ⓒ|\(c\)\s|courtesy\b"
-    r"|picture date\s*:|pictured\s*:|caption\s*:|photo illustration\b)",
+    r"^(?:(?:⟨credit⟩)s?\s*(?::|©|(?:⟨by⟩)\b|(?:⟨credit⟩)\b)|(?:⟨label⟩)(?!\w)|©|ⓒ|\(c\)\s)",
     _I,
+    credit=CREDIT_NOUNS,
+    by=BYLINE_WORDS,
+    label=CREDIT_LABELS,
 )
-_CREDIT_SUFFIX = re.compile(
+_CREDIT_SUFFIX = LexiconPattern(
     rf"(?:[.!?\]][\s”\"’]*|\s/\s?|/|,\s)(?:[A-Z][\w.'’-]*\s){{0,4}}(?:{AGENCIES})"
-    r"(?:\s?/\s?[\w .'’-]{2,40})?(?:,?\s{1,14}(?:file|File|FILE))?\.?\s*$"
+    r"(?:\s?/\s?[\w .'’-]{2,40})?(?:,?\s{1,14}(?i:⟨file⟩))?\.?\s*$",
+    file=FILE_WORDS,
 )
-# Every match of _CREDIT_SUFFIX ends a line without trailing space, its agency at most 66 + 14 characters
-# before the end: an agency there is looked for first (a search of the whole line costs ~5x more).
+# Every match of _CREDIT_SUFFIX ends a line without trailing space, its agency at most 76 characters and
+# the longest archive word before the end: an agency there is looked for first (a search of the whole
+# line costs ~5x more).
 # A trie of the names: the flat alternation tried each of them at every capital (and every "d").
 _AGENCY_TRIE = word_alternation(_AGENCY_NAMES)
 _AGENCY = re.compile(_AGENCY_TRIE)
-_AGENCY_REACH = 80
+_AGENCY_REACH = 76 + max(map(len, phrases(FILE_WORDS, None)))
 # Words are taken whole (possessive: giving back a word character never makes room for the space or
 # comma after it), and the agencies as a trie: on prose, a flat alternation tried every name.
 _CREDIT_ONLY = re.compile(
     rf"^(?:[\w.'’-]++\s){{0,5}}+[\w.'’-]++,\s*(?:{_AGENCY_TRIE})(?:\s?/\s?[\w .'’-]{{2,40}})?$"
-    rf"|^(?:{_AGENCY_TRIE})(?:\s?/\s?[\w .'’-]{{2,40}})?$"
-    r"|^(?:photo|image|picture|credit|foto|фото)s?\s*:",
+    rf"|^(?:{_AGENCY_TRIE})(?:\s?/\s?[\w .'’-]{{2,40}})?$",
     _I,
 )
-_GETTY_DATELINE = re.compile(
+# "Photo: …" opening a line.
+_CREDIT_LABEL = LexiconPattern(r"^(?:⟨credit⟩)s?\s*:", _I, credit=CREDIT_NOUNS)
+_GETTY_DATELINE = LexiconPattern(
     r"^[A-Z][A-Z .'’-]+,(?:\s*[A-Z][A-Z .'’-]+,)?\s*[A-Z][A-Z .'’-]+\s*[-–—]\s*"
-    r"(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
-    r"JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)\.?\s+\d{1,2}(?:,\s*\d{4})?\s*:"
+    r"(?i:⟨month⟩)\.?\s+\d{1,2}(?:,\s*\d{4})?\s*:",
+    month=MONTH_NAMES,
 )
-# Caption conventions, each with what its matches hold (in the lower-cased line, or in the line as it
-# is): only the kinds whose words a line holds are searched (one alternation of them all had no
-# quick scan and cost ~15 us on every line with a bracket).
-_CAPTION_MARKER_KINDS: tuple[tuple[tuple[str, ...], bool, re.Pattern[str]], ...] = (
-    (
-        ("editorial use only", "mandatory credit", "picture date", "photo by"),
-        True,
-        re.compile(r"\beditorial use only\b|\bmandatory credit\b|\bpicture date\s*:|\bphoto by\b", _I),
-    ),
-    (
-        ("(",),
-        False,
-        re.compile(
-            r"\((?:left|right|centre|center|L|R|C|top|bottom|above|below|front|back|inset|"
-            r"second (?:left|right)|from (?:left|right)|l-r|L-R|clockwise from (?:top )?left)\)"
-        ),
-    ),
-    (("left,", "right,", "center,", "centre,"), False, re.compile(r",\s(?:left|right|center|centre),\s")),
-    (
-        ("pictured", "seen ", "shown "),
-        False,
-        re.compile(
-            r"\b(?:is|are|was|were) (?:pictured|seen|shown) (?:here|above|below|left|right|"
-            r"in (?:this|the) (?:photo|picture|image|file))\b|\b(?:is|are) pictured\b"
-        ),
-    ),
+# Caption conventions, each a pattern and what its matches hold (lower-cased): only the kinds whose
+# words a line holds are searched (one alternation of them all had no quick scan and cost ~15 us on
+# every line with a bracket).
+_CAPTION_MARKER_KINDS = (
+    LexiconPattern(r"(?<!\w)(?:⟨notice⟩)", _I, notice=CAPTION_NOTICES),
+    LexiconPattern(r"\((?:⟨position⟩)\)", _I, position=PICTURE_POSITIONS),
+    LexiconPattern(r",\s(?:⟨side⟩),\s", side=PICTURE_SIDES),
+    LexiconPattern(r"(?<!\w)(?:⟨pictured⟩)(?!\w)", _I, pictured=PICTURED_PHRASES),
 )
-_CAPTION_MARKERS_START = re.compile(
-    r"(?:in )?(?:this|a) (?:file |handout |undated |stock |screenshot |still |video )?"
-    r"(?:photo|picture|image|infographic|handout|screenshot|illustration|still|graphic|photograph)"
-    r"(?: of| taken| provided| released| shows| made| from|,| is| was)\b"
-    r"|(?:above|below|top|left|right|pictured|main picture|main image)\s*:",
+_CAPTION_MARKER_NEEDS: tuple[tuple[str, ...] | None, ...] = (None, ("(",), None, None)
+# "In this file photo taken …", "Auf diesem Foto …", "Pictured: …".
+_CAPTION_MARKERS_START = LexiconPattern(
+    r"(?:⟨det⟩) (?:(?:⟨kind⟩) )?(?:⟨noun⟩)(?: (?:⟨verb⟩)(?!\w)|,)|(?:⟨label⟩)\s*:",
+    _I,
+    det=PICTURE_DETERMINERS,
+    kind=PICTURE_KINDS,
+    noun=PICTURE_NOUNS,
+    verb=PICTURE_VERBS,
+    label=PICTURE_LABELS,
 )
-_WEEKDAY_DATE = re.compile(
-    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d{2}\b"
+# AP-style captions give the weekday and the full date ("Tuesday, Feb. 15, 2022", "Dienstag, 15. Februar
+# 2022"); prose says "on Tuesday".
+_WEEKDAY_DATE = LexiconPattern(
+    r"(?<!\w)(?:⟨weekday⟩),?\s+(?:(?:⟨month⟩)\.?\s+\d{1,2},|\d{1,2}\.?\s+(?:(?:⟨particle⟩)\s+)?(?:⟨month⟩)\.?"
+    r"(?:\s+(?:⟨particle⟩))?)\s+(?:19|20)\d{2}\b",
+    _I,
+    weekday=WEEKDAY_NAMES,
+    month=MONTH_NAMES,
+    particle=DATE_PARTICLES,
 )
+
+
+@functools.cache
+def _marker_needs(language: str | None) -> tuple[tuple[str, ...], ...]:
+    """Return, per caption convention, the lower-cased words one of which each of its matches holds."""
+    tables = (CAPTION_NOTICES, None, PICTURE_SIDES, PICTURED_PHRASES)
+    return tuple(
+        fixed or tuple(max(p.split(), key=len) for p in phrases(table, language))  # type: ignore[arg-type]
+        for fixed, table in zip(_CAPTION_MARKER_NEEDS, tables, strict=True)
+    )
 
 
 # What a match of _CREDIT_ONLY needs, tested first (most lines are prose, and the pattern is costly on
@@ -356,18 +399,22 @@ def _may_be_credit_only(text: str) -> bool:
     return len(text[:comma].split(None, _CREDIT_ONLY_WORDS)) <= _CREDIT_ONLY_WORDS
 
 
-def _credit_only(line: Line) -> bool:
+def _credit_only(line: Line, language: str | None) -> bool:
     """Tell whether a line is only a picture credit ("Al Goldis, Associated Press"), once for all passes."""
-    return line.remember(
-        "credit_only", lambda ln: _may_be_credit_only(ln.core) and _CREDIT_ONLY.match(ln.core) is not None
-    )
+
+    def judge(ln: Line) -> bool:
+        if not _may_be_credit_only(ln.core):
+            return False
+        return _CREDIT_ONLY.match(ln.core) is not None or _CREDIT_LABEL(language).match(ln.core) is not None
+
+    return line.remember("credit_only", judge)
 
 
 class CaptionCreditRule(Rule):
     """Photo captions and credits: "(Photo by X/AFP via Getty Images)", "(PA)", "Photo: X, AP"."""
 
     name = "caption_credit"
-    lexicon_patterns = (_CREDIT_PAREN, _CREDIT_PREFIX, _CREDIT_TAIL)
+    lexicon_patterns = (_CREDIT_PAREN, _CREDIT_PREFIX, _CREDIT_TAIL, _CREDIT_SUFFIX)
     kind = CAPTION
 
     def matches(self, line: Line, doc: Doc) -> bool:
@@ -380,14 +427,14 @@ class CaptionCreditRule(Rule):
         # Every credit in brackets closes the line.
         if text.rstrip().endswith(")") and _CREDIT_PAREN(doc.language).search(text) and not self._quoted_tail(text):
             return True
-        if _CREDIT_PREFIX(doc.language).match(text) or _credit_only(line):
+        if _CREDIT_PREFIX(doc.language).match(text) or _credit_only(line, doc.language):
             return True
         tail_words = (*phrases(CREDIT_NOUNS, doc.language), "©")
         if line.n_words <= 40 and holds_any(line.lower, tail_words) and _CREDIT_TAIL(doc.language).search(text):
             return True
         if line.n_words > 90 or _AGENCY.search(text, max(0, len(text) - _AGENCY_REACH)) is None:
             return False
-        return _CREDIT_SUFFIX.search(text) is not None
+        return _CREDIT_SUFFIX(doc.language).search(text) is not None
 
     @staticmethod
     def _quoted_tail(text: str) -> bool:
@@ -400,21 +447,24 @@ class CaptionMarkerRule(Rule):
 
     name = "caption_marker"
     kind = CAPTION
+    lexicon_patterns = (_GETTY_DATELINE, _CAPTION_MARKERS_START, *_CAPTION_MARKER_KINDS, _WEEKDAY_DATE)
 
     def matches(self, line: Line, doc: Doc) -> bool:
         """Match a line written in caption style rather than prose."""
         text = line.core
-        if _GETTY_DATELINE.match(text):
+        if _GETTY_DATELINE(doc.language).match(text):
             return True
         if line.n_words > 90:
             return False
-        if _CAPTION_MARKERS_START.match(text):
+        # Captions are short; a paragraph that opens "This picture shows" is an essay on the picture.
+        if line.n_words <= 40 and _CAPTION_MARKERS_START(doc.language).match(text):
             return True
-        for words, lowered, pattern in _CAPTION_MARKER_KINDS:
-            if holds_any(line.lower if lowered else text, words) and pattern.search(text):
+        for needs, pattern in zip(_marker_needs(doc.language), _CAPTION_MARKER_KINDS, strict=True):
+            if holds_any(line.lower, needs) and pattern(doc.language).search(text):
                 return True
-        # AP-style captions give the weekday and the full date; prose says "on Tuesday".
-        return not line.has_quote and line.n_words <= 70 and "day" in text and _WEEKDAY_DATE.search(text) is not None
+        if line.has_quote or line.n_words > 70 or not holds_any(line.lower, phrases(WEEKDAY_NAMES, doc.language)):
+            return False
+        return _WEEKDAY_DATE(doc.language).search(text) is not None
 
 
 class CaptionBeforeCreditRule(Rule):
@@ -428,7 +478,7 @@ class CaptionBeforeCreditRule(Rule):
         alive = doc.alive()
         hits: list[int] = []
         for prev, line in pairwise(alive):
-            if line.n_words > 10 or not _credit_only(line):
+            if line.n_words > 10 or not _credit_only(line, doc.language):
                 continue
             if prev.n_words > 70 or prev.has_quote or (prev.bullet and prev.ends_sentence):
                 continue
@@ -485,7 +535,7 @@ class ExcerptRule(Rule):
         return [ln.index for ln in best] if len(best) >= config.excerpt_min_lines else []
 
 
-_MORE_HEADER = re.compile(r"^more\b[\w\s'’]{0,30}\b(?:stories|news|articles|videos|coverage|headlines|reads)$", _I)
+_MORE_HEADER = LexiconPattern(r"^(?:⟨more⟩)(?:\b|(?<=')).{0,30}\b(?:⟨noun⟩)$", _I, more=MORE_WORDS, noun=STORY_NOUNS)
 
 
 _LIST_MAX_ITEMS = 12
@@ -497,6 +547,7 @@ class ListHeaderRule(_LexiconRule):
     name = "related_list"
     kind = RELATED
     table = LIST_HEADERS  # type: ignore[assignment]
+    lexicon_patterns = (_MORE_HEADER,)
 
     def select(self, doc: Doc, config: CleanConfig) -> Iterable[int]:
         """Select each header and the short, unpunctuated items that follow it."""
@@ -515,7 +566,7 @@ class ListHeaderRule(_LexiconRule):
                 and bool(
                     pattern.match(line.key)
                     or (line.n_words <= 5 and prefix.match(line.key))
-                    or _MORE_HEADER.match(line.key)
+                    or _MORE_HEADER(doc.language).match(line.key)
                 )
             )
             if not is_header:
@@ -556,12 +607,31 @@ class ListHeaderRule(_LexiconRule):
         return not line.ends_sentence and line.n_words <= 18 and line.block <= header.block + 12
 
 
-_CHANNELS = re.compile(
-    r"newsletter|inbox|e-?mail|subscri|twitter|facebook|instagram|youtube|linkedin|tiktok|whatsapp|"
-    r"telegram|\bapp\b|podcast|member|click|\bhere\b|sign[ -]?up|alerts?\b|notifications|https?://|www\.|"
-    r"@\w|news page|our (?:website|site)|recaptcha|privacy policy|terms of (?:service|use)|"
-    r"on the go|delivered|follow",
+# A prompt names its channel: a network or an address (the same in every language), or a word for one.
+_CHANNELS = LexiconPattern(
+    r"twitter|facebook|instagram|youtube|linkedin|tiktok|whatsapp|telegram|recaptcha|https?://|www\.|@\w"
+    r"|(?<!\w)(?:⟨stem⟩)|(?<!\w)(?:⟨word⟩)(?!\w)",
     _I,
+    stem=CHANNEL_STEMS,
+    word=CHANNEL_WORDS,
+)
+_NETWORKS = r"twitter|facebook|instagram|linkedin|youtube|tiktok|threads|bluesky|mastodon"
+
+
+# Prompts anywhere in a short line: "Follow us on Twitter", "… straight to your inbox", "Sign up for our
+# daily newsletter", "Email the reporter at jane@…".
+_PROMPT_ANYWHERE = LexiconPattern(
+    rf"^(?:⟨follow⟩)\b.{{0,80}}(?:\b(?:{_NETWORKS})\b|https?://)"
+    rf"|(?<!\w)(?:⟨follow⟩) [\w@.'’ ]{{1,40}}\b(?:{_NETWORKS})\b"
+    r"|(?<!\w)(?:⟨inbox⟩)(?!\w)"
+    r"|(?<!\w)(?:⟨signup⟩)(?!\w).*\b(?:⟨object⟩)"
+    r"|(?<!\w)(?:⟨contact⟩)(?!\w).{0,40}@",
+    _I,
+    follow=FOLLOW_VERBS,
+    inbox=INBOX_PHRASES,
+    signup=SIGNUP_PHRASES,
+    object=SIGNUP_OBJECTS,
+    contact=CONTACT_PHRASES,
 )
 
 
@@ -570,6 +640,7 @@ class PromptRule(_LexiconRule):
 
     name = "prompt"
     table = PROMPT_PREFIXES  # type: ignore[assignment]
+    lexicon_patterns = (_CHANNELS, _PROMPT_ANYWHERE)
     whole = False
 
     def matches(self, line: Line, doc: Doc) -> bool:
@@ -582,28 +653,20 @@ class PromptRule(_LexiconRule):
         # A long promo paragraph opens with the prompt: judge its first sentence (which opens the line).
         if pattern.match(core):
             first = _SENTENCE_END.split(core, maxsplit=1)[0]
-            if len(first.split()) <= 45 and pattern.match(first) and _CHANNELS.search(first):
+            if len(first.split()) <= 45 and pattern.match(first) and _CHANNELS(doc.language).search(first):
                 return True
         if line.n_words > 45:
             return False
-        return holds_any(line.lower, _PROMPT_WORDS) and _PROMPT_ANYWHERE.search(core) is not None
+        needs = self._needs(doc.language)
+        return holds_any(line.lower, needs) and _PROMPT_ANYWHERE(doc.language).search(core) is not None
 
+    @staticmethod
+    @functools.cache
+    def _needs(language: str | None) -> tuple[str, ...]:
+        """Return what every match of _PROMPT_ANYWHERE in `language` holds, lower-cased."""
+        tables = (FOLLOW_VERBS, INBOX_PHRASES, SIGNUP_PHRASES, CONTACT_PHRASES)
+        return tuple(max(p.split(), key=len) for table in tables for p in phrases(table, language))
 
-_PROMPT_ANYWHERE = re.compile(
-    r"^follow\b.{0,80}(?:\bon (?:twitter|facebook|instagram|linkedin|youtube|tiktok|x)\b|\bat https?://"
-    r"|\bcoverage\b.*https?://)"
-    r"|\b(?:follow|like) (?:us|him|her|them|[A-Z@][\w.@'’]+(?: [A-Z][\w.'’]+)?) on (?:twitter|facebook|instagram|"
-    r"linkedin|youtube|tiktok|threads|bluesky|mastodon|x)\b"
-    r"|\b(?:delivered|straight|direct(?:ly)?|meet|hit) (?:to |in )?your inbox\b"
-    r"|\bsign up for (?:our|the)\b.*\bnewsletters?\b"
-    r"|\bsubscribe to (?:our|the)\b.*\b(?:newsletter|channel|podcast|magazine)\b"
-    r"|\bby clicking here\b"
-    r"|\b(?:email|e-mail|contact|reach) (?:us|him|her|them|the author|the reporter)\b.{0,40}@",
-    _I,
-)
-
-# Every match of _PROMPT_ANYWHERE holds one of these (lower-cased).
-_PROMPT_WORDS = ("follow", "like ", "inbox", "newsletter", "subscribe to", "clicking here", "@")
 
 _NAVIGATION = LexiconPattern(
     r"^[«‹<←\-–—\s]*(?:(?:⟨direction⟩)\s+(?:[A-Z][\w-]*\s+)?(?:⟨item⟩)s?|(?:⟨item⟩)\s+(?:⟨direction⟩))\b"
@@ -699,7 +762,7 @@ class HeadRule(Rule):
                 continue
             if is_date_stamp(line.core) or _BYLINE(doc.language).match(line.core):
                 hits.append(line.index)
-                if pos and head[pos - 1].index not in hits and self._byline_shape(head[pos - 1]):
+                if pos and head[pos - 1].index not in hits and self._byline_shape(head[pos - 1], doc.language):
                     hits.append(head[pos - 1].index)
         # The same stamps often close the page again ("Published 10:02 AM EST …").
         for line in alive[-4:]:
@@ -710,13 +773,14 @@ class HeadRule(Rule):
         return hits
 
     @staticmethod
-    def _byline_shape(line: Line) -> bool:
+    def _byline_shape(line: Line, language: str | None) -> bool:
         words = line.core.split()
+        connectors = phrases(BYLINE_CONNECTORS, language)
         return (
             not line.bullet
             and 1 < len(words) <= 12
             and not line.ends_sentence
-            and all(w[:1].isupper() or w.lower() in {"and", "of", "the", "&", "j."} for w in words)
+            and all(w[:1].isupper() or w.lower() in connectors for w in words)
         )
 
 
@@ -787,15 +851,11 @@ class KeywordListRule(Rule):
         return bool(words) and words.most_common(1)[0][1] >= 0.5 * len(items)
 
 
-# "we", "us", "our", "ours" as whole words (`WORD` runs) of case-folded text.
-_WE = re.compile(r"(?<!\w)(?:we|us|ours?)(?!\w)")
-_YOU = re.compile(r"\b(?:you|your|yours|you're|you’re)\b", _I)
-_APPEAL_WORDS = re.compile(
-    r"\b(?:support|donat\w*|contribut\w*|members?|membership|subscri\w*|paywalls?|journalism|ad-free|"
-    r"advertis\w*|readers?|fact-check\w*|independent|no cost|free)\b",
-    _I,
-)
-_APPEAL_OPENING = re.compile(r"^(?:support|donate to|become a (?:member|subscriber)|subscribe to|join)\b", _I)
+# The publication and the reader as pronouns (whole words of case-folded text), and an appeal's words.
+_WE = LexiconPattern(r"(?<!\w)(?:⟨we⟩)(?!\w)", we=WE_WORDS)
+_YOU = LexiconPattern(r"(?<!\w)(?:⟨you⟩)(?!\w)", _I, you=YOU_WORDS)
+_APPEAL_WORDS = LexiconPattern(r"(?<!\w)(?:⟨stem⟩)", _I, stem=APPEAL_STEMS)
+_APPEAL_OPENING = LexiconPattern(r"^(?:⟨opening⟩)(?!\w)", _I, opening=APPEAL_OPENINGS)
 # An unclosed quotation mark stops at the next opening one, so a search stays linear.
 _QUOTED = re.compile(r"“[^”“]*”|\"[^\"]*\"|«[^»«]*»")
 
@@ -804,6 +864,7 @@ class AppealRule(Rule):
     """Appeals to the reader for money or membership: "We do this work at no cost to you… Support us"."""
 
     name = "appeal"
+    lexicon_patterns = (_WE, _YOU, _APPEAL_WORDS, _APPEAL_OPENING)
 
     def select(self, doc: Doc, config: CleanConfig) -> Iterable[int]:
         """Select lines in the second half that speak as "we" to "you" about support, members or ads."""
@@ -811,7 +872,7 @@ class AppealRule(Rule):
         start = len(alive) // 2
         hits: set[int] = set()
         for pos in range(start, len(alive)):
-            we, you, appeals, opening = self._signals(alive[pos])
+            we, you, appeals, opening = self._signals(alive[pos], doc.language)
             if (we >= 2 and you and appeals >= 2) or (we and you and opening):
                 hits.add(pos)
         # An appeal runs over several paragraphs: neighbours that speak as "we" about it go too.
@@ -819,7 +880,7 @@ class AppealRule(Rule):
             for step in (-1, 1):
                 near = pos + step
                 while start <= near < len(alive) and near not in hits:
-                    we, _you, appeals, opening = self._signals(alive[near])
+                    we, _you, appeals, opening = self._signals(alive[near], doc.language)
                     if not ((we >= 2 and appeals) or (opening and alive[near].n_words <= 4)):
                         break
                     hits.add(near)
@@ -827,27 +888,24 @@ class AppealRule(Rule):
         return [alive[pos].index for pos in sorted(hits)]
 
     @staticmethod
-    def _signals(line: Line) -> tuple[int, bool, int, bool]:
-        return line.remember("appeal", AppealRule._measure)
+    def _signals(line: Line, language: str | None) -> tuple[int, bool, int, bool]:
+        return line.remember("appeal", lambda ln: AppealRule._measure(ln, language))
 
     @staticmethod
-    def _measure(line: Line) -> tuple[int, bool, int, bool]:
+    def _measure(line: Line, language: str | None) -> tuple[int, bool, int, bool]:
         if line.n_words > 150:
             return 0, False, 0, False
         quoted = '"' in line.core or "“" in line.core or "«" in line.core
         plain = _QUOTED.sub(" ", line.core) if quoted else line.core
-        opening = _APPEAL_OPENING.match(plain) is not None
-        we = len(_WE.findall(plain.casefold() if quoted else line.key))
+        opening = _APPEAL_OPENING(language).match(plain) is not None
+        we = len(_WE(language).findall(plain.casefold() if quoted else line.key))
         if not we:  # every use of the other signals needs "we"
             return 0, False, 0, opening
-        return we, _YOU.search(plain) is not None, len(_APPEAL_WORDS.findall(plain)), opening
+        you = _YOU(language).search(plain) is not None
+        return we, you, len(_APPEAL_WORDS(language).findall(plain)), opening
 
 
-_BLURB = re.compile(
-    r"\b(?:discuss(?:es)?|weighs? in|breaks? down|reacts?|explains?|joins?|talks?|shares?|provides?|offers?|"
-    r"analy[sz]es?|previews?)\b",
-    _I,
-)
+_BLURB = LexiconPattern(r"(?<!\w)(?:⟨verb⟩)(?!\w)", _I, verb=BLURB_VERBS)
 
 
 class VideoTeaserRule(Rule):
@@ -855,6 +913,7 @@ class VideoTeaserRule(Rule):
 
     name = "video_teaser"
     kind = RELATED
+    lexicon_patterns = (_BLURB,)
 
     def select(self, doc: Doc, config: CleanConfig) -> Iterable[int]:
         """Select an all-caps line of 5+ words after the head together with its "X discusses Y" blurb."""
@@ -865,7 +924,7 @@ class VideoTeaserRule(Rule):
                 continue
             # AP-style sub-headings are in capitals too: only a title with its blurb is a teaser.
             for near in (alive[pos - 1], alive[pos + 1] if pos + 1 < len(alive) else None):
-                if near and near.n_words <= 35 and not near.has_quote and _BLURB.search(near.core):
+                if near and near.n_words <= 35 and not near.has_quote and _BLURB(doc.language).search(near.core):
                     hits += [line.index, near.index]
         return hits
 
@@ -878,9 +937,10 @@ class VideoTeaserRule(Rule):
         return len(cased) >= 20 and sum(c.isupper() for c in cased) >= 0.9 * len(cased)
 
 
-_BIO = re.compile(
-    r"^(?:[\w.'’-]+\s){0,3}?(?:[A-Z][\w.'’-]+\s){1,4}(?:is|was)\s(?:a|an|the)\b.*\b(?:author|fellow|contributor|"
-    r"columnist|editor|reporter|writer|correspondent|journalist|professor|analyst|producer)\b"
+_BIO = LexiconPattern(
+    r"^(?:[\w.'’-]+\s){0,3}?(?:[A-Z][\w.'’-]+\s){1,4}(?:⟨copula⟩)\s.*(?<!\w)(?i:⟨role⟩)(?!\w)",
+    copula=BIO_COPULAS,
+    role=BIO_ROLES,
 )
 
 
@@ -888,13 +948,14 @@ class AuthorBioRule(Rule):
     """The author's bio closing an article: "Jane Doe is a senior fellow at … @janedoe"."""
 
     name = "author_bio"
+    lexicon_patterns = (_BIO,)
 
     def select(self, doc: Doc, config: CleanConfig) -> Iterable[int]:
         """Select a bio-shaped line among the last two lines."""
         return [
             line.index
             for line in doc.alive()[-2:]
-            if line.n_words <= 70 and not line.has_quote and _BIO.match(line.core)
+            if line.n_words <= 70 and not line.has_quote and _BIO(doc.language).match(line.core)
         ]
 
 

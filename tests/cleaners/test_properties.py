@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from cleaners import CleanConfig, Draft, clean_text, clean_texts
 from cleaners.dates import _HAS_YEAR_OR_TIME
+from cleaners.lexicon import WE_WORDS, phrases
 from cleaners.lines import _BULLET, WORD, Line, _unbullet, holds_any, line_key, split_lines, strip_edges, word_count
 from cleaners.patterns import search_from_digit
 from cleaners.rules import (
@@ -24,6 +25,7 @@ from cleaners.rules import (
     RULES,
     PatternRule,
     _gallery,
+    _marker_needs,
     _may_be_credit_only,
 )
 from cleaners.text import _HOVER_CARD, _strip_hover_cards
@@ -130,10 +132,17 @@ def test_words_counted_over_the_whole_text_are_those_of_the_word_pattern(lines: 
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.lists(st.one_of(ANY_LINE, st.sampled_from(["we", "us", "our", "Ours", "we_", "wé", "us2"])), max_size=8))
-def test_we_words_found_by_the_pattern_are_the_words_that_are_we(pieces: list[str]) -> None:
+@given(
+    st.lists(
+        st.one_of(ANY_LINE, st.sampled_from(["we", "us", "our", "Ours", "we_", "wé", "us2", "unsere", "nós"])),
+        max_size=8,
+    ),
+    st.sampled_from([None, *WE_WORDS]),
+)
+def test_we_words_found_by_the_pattern_are_the_words_that_are_we(pieces: list[str], language: str | None) -> None:
     folded = " ".join(pieces).casefold()
-    assert len(_WE.findall(folded)) == sum(word in ("we", "us", "our", "ours") for word in WORD.findall(folded))
+    words = set(phrases(WE_WORDS, language))
+    assert len(_WE(language).findall(folded)) == sum(word in words for word in WORD.findall(folded))
 
 
 EDGY = st.text(st.one_of(st.characters(exclude_categories=["Cs"]), st.sampled_from(" _-–“”’.,*•1)")), max_size=40)
@@ -151,7 +160,7 @@ def test_shortcuts_give_what_the_patterns_give(text: str) -> None:
 
 CREDITS = joined(
     [
-        *("Photo", ". ", "/", " Getty Images", "AFP", ", ", "file", " FILE", "  ", "\u2003", "."),
+        *("Photo", ". ", "/", " Getty Images", "AFP", ", ", "file", " FILE", " Archivbild", "  ", "\u2003", "."),
         *("x" * 30, "y" * 9, "Reuters", "EPA-EFE", "’", " John Smith", "iStock"),
     ],
     max_size=10,
@@ -163,7 +172,7 @@ CREDITS = joined(
 def test_a_credit_suffix_always_has_its_agency_within_reach(text: str) -> None:
     text = text.strip()
     assert bool(_AGENCY.search(text)) == bool(re.search(f"(?:{AGENCIES})", text))  # the trie finds what the list does
-    if _CREDIT_SUFFIX.search(text):
+    if _CREDIT_SUFFIX(None).search(text):
         assert _AGENCY.search(text, max(0, len(text) - _AGENCY_REACH))
 
 
@@ -187,8 +196,7 @@ def test_a_line_that_is_only_a_credit_passes_the_quick_test_first(text: str) -> 
 # The credit pattern as first written: words that give back characters, the agencies one by one.
 _CREDIT_ONLY_FLAT = re.compile(
     rf"^(?:[\w.'’-]+\s){{0,5}}[\w.'’-]+,\s*(?:{AGENCIES})(?:\s?/\s?[\w .'’-]{{2,40}})?$"
-    rf"|^(?:{AGENCIES})(?:\s?/\s?[\w .'’-]{{2,40}})?$"
-    r"|^(?:photo|image|picture|credit|foto|фото)s?\s*:",
+    rf"|^(?:{AGENCIES})(?:\s?/\s?[\w .'’-]{{2,40}})?$",
     re.IGNORECASE,
 )
 
@@ -215,8 +223,9 @@ def test_the_credit_pattern_matches_what_it_matched_as_first_written(text: str) 
 def test_the_quick_credit_test_lets_credits_through_and_stops_prose() -> None:
     longest = "Press Association / " + "w" * 40
     six_words = "Alan J. Goldis of Lansing Michigan, " + longest  # "Lansing Michigan" two words: six in all
-    for credit in ("Al Goldis, Associated Press", "Press Association / Wire", "Photo: AP", longest, six_words):
+    for credit in ("Al Goldis, Associated Press", "Press Association / Wire", longest, six_words):
         assert _CREDIT_ONLY.match(credit) and _may_be_credit_only(credit)
+    assert _may_be_credit_only("Photo: AP")
     prose = "The minister, who spoke on Tuesday, said the plan would cost more than anyone had expected so far."
     assert not _may_be_credit_only(prose)
 
@@ -300,17 +309,14 @@ CAPTION_LINES = joined(
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
-@given(CAPTION_LINES)
-def test_caption_markers_searched_by_kind_find_what_one_alternation_finds(text: str) -> None:
+@given(CAPTION_LINES, st.sampled_from([None, "en", "de", "fr"]))
+def test_caption_markers_searched_by_kind_find_what_one_alternation_finds(text: str, language: str | None) -> None:
     # As before: one alternation of every kind, searched when the line holds the words of any kind.
-    everything = re.compile(
-        "|".join(f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})" for _, _, p in _CAPTION_MARKER_KINDS)
-    )
-    holds = any(holds_any(text.lower() if lowered else text, kind) for kind, lowered, _ in _CAPTION_MARKER_KINDS)
-    by_kind = any(
-        holds_any(text.lower() if lowered else text, kind) and p.search(text)
-        for kind, lowered, p in _CAPTION_MARKER_KINDS
-    )
+    patterns = [kind(language) for kind in _CAPTION_MARKER_KINDS]
+    everything = re.compile("|".join(f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})" for p in patterns))
+    needs = _marker_needs(language)
+    holds = any(holds_any(text.lower(), words) for words in needs)
+    by_kind = any(holds_any(text.lower(), words) and p.search(text) for words, p in zip(needs, patterns, strict=True))
     assert by_kind == bool(holds and everything.search(text))
 
 

@@ -332,6 +332,14 @@ def test_non_latin_scripts_are_kept_whole() -> None:
         ("Photo: Jane Doe", "fr", True),  # English words stay on for every language
         ("Schlagworte: Bahn, Verkehr, Berlin", "de", True),
         ("Bild 3 von 12", "de", True),
+        ("Weitere Nachrichten", "de", True),
+        ("Weitere Nachrichten", "en", False),
+        ("Folgen Sie uns auf Twitter und Facebook", "de", True),
+        ("Das Foto zeigt den Bürgermeister vor dem Rathaus", "de", True),
+        ("Das Foto zeigt den Bürgermeister vor dem Rathaus", "en", False),
+        ("Max Muster ist Redakteur im Ressort Wirtschaft.", "de", True),
+        ("Teilen | Drucken | E-Mail", "de", True),
+        ("Sostienici: il nostro giornalismo è gratuito, la tua donazione ci aiuta.", "it", True),
     ],
 )
 def test_words_come_from_the_lexicon_of_the_documents_language(line: str, language: str, removed: bool) -> None:

@@ -1585,3 +1585,188 @@ BYLINE_CONNECTORS: Mapping[str, tuple[str, ...]] = {
     "pt": ("e", "de", "da", "do"),
     "nl": ("en", "van", "de", "het"),
 }
+
+# Site chrome in the languages newsclean documents: contact blocks, loading and login notes, paywall
+# stubs, image buttons (whole lines); teaser and advertising labels; pointers to more information.
+WIDGET_LINES = _extend(
+    WIDGET_LINES,
+    {
+        "en": (
+            "loading",
+            "contact",
+            "media contact",
+            "press contact",
+            "more information",
+            "further information",
+            "view image",
+            "enlarge image",
+            "you are not logged in",
+            "you must be logged in to post a comment",
+        ),
+        "de": (
+            "kontakt",
+            "pressekontakt",
+            "ansprechpartner",
+            "weitere informationen",
+            "zusatzinformationen",
+            "bild anzeigen",
+            "bild vergrößern",
+            "wird geladen",
+            "sie sind nicht eingeloggt",
+            "sie sind aktuell nicht eingeloggt",
+            "vorschau auf den nächsten artikel",
+            "zum newsletter anmelden",
+            "newsletter abonnieren",
+        ),
+        "fr": (
+            "contact",
+            "contact presse",
+            "plus d'informations",
+            "chargement",
+            "agrandir l'image",
+            "pour lire la suite",
+            "pour accéder en illimité",
+            "vous n'êtes pas connecté",
+            "déjà abonné",
+        ),
+        "es": (
+            "contacto",
+            "contacto de prensa",
+            "cargando",
+            "ampliar imagen",
+            "no has iniciado sesión",
+            "para seguir leyendo",
+            "ya eres suscriptor",
+        ),
+        "it": (
+            "contatti",
+            "ufficio stampa",
+            "maggiori informazioni",
+            "caricamento",
+            "ingrandisci immagine",
+            "non sei connesso",
+            "per continuare a leggere",
+        ),
+        "pt": (
+            "contato",
+            "contacto",
+            "assessoria de imprensa",
+            "mais informações",
+            "carregando",
+            "ampliar imagem",
+            "você não está conectado",
+            "para continuar lendo",
+        ),
+        "nl": ("contact", "perscontact", "meer informatie", "laden", "afbeelding vergroten", "je bent niet ingelogd"),
+    },
+)
+LIST_HEADERS = _extend(
+    LIST_HEADERS,
+    {
+        "en": ("recommended posts", "similar posts", "more posts"),
+        "de": ("empfohlene beiträge", "weitere beiträge", "ähnliche beiträge"),
+        "fr": ("articles recommandés", "autres articles"),
+        "es": ("entradas relacionadas", "otras noticias"),
+        "it": ("articoli consigliati", "altri articoli"),
+        "pt": ("posts relacionados", "outras notícias"),
+        "nl": ("aanbevolen artikelen", "andere artikelen"),
+    },
+)
+TEASER_PREFIXES = _extend(
+    TEASER_PREFIXES,
+    {
+        "en": ("advertisement", "sponsored", "paid content"),
+        "de": ("anzeige", "werbung"),
+        "fr": ("publicité", "contenu sponsorisé"),
+        "es": ("vea también", "puedes ver", "mira también", "publicidad"),
+        "it": ("pubblicità", "contenuto sponsorizzato"),
+        "pt": ("publicidade", "conteúdo patrocinado"),
+        "nl": ("advertentie", "gesponsord"),
+    },
+)
+PROMPT_PREFIXES = _extend(
+    PROMPT_PREFIXES,
+    {
+        "en": ("more information at", "more info at", "for more information, visit", "for more information visit"),
+        "de": (
+            "zum newsletter",
+            "weitere infos unter",
+            "weitere informationen unter",
+            "mehr infos unter",
+            "mehr informationen unter",
+            "werden sie mitglied",
+            "werde mitglied",
+        ),
+        "fr": ("plus d'informations sur", "plus d'infos sur", "devenez membre"),
+        "es": ("más información en", "hazte miembro", "hazte socio"),
+        "it": ("maggiori informazioni su", "diventa socio"),
+        "pt": ("mais informações em", "torne-se membro", "seja membro"),
+        "nl": ("meer informatie op", "meer info op", "word lid"),
+    },
+)
+INBOX_PHRASES = _extend(
+    INBOX_PHRASES,
+    {
+        "en": ("sign up here",),
+        "es": ("nuestro canal de", "canal de telegram", "canal de whatsapp", "canal de youtube"),
+        "pt": ("nosso canal no", "canal no telegram", "canal no whatsapp"),
+    },
+)
+SHOP_NOTICES = _extend(
+    SHOP_NOTICES,
+    {
+        "en": ("may receive compensation", "affiliate link", "affiliate links"),
+        "de": ("affiliate-link", "affiliate-links", "affiliate link", "affiliate links"),
+        "fr": ("lien affilié", "liens affiliés"),
+        "es": ("enlace de afiliado", "enlaces de afiliado"),
+        "it": ("link affiliato", "link affiliati"),
+        "pt": ("link de afiliado", "links de afiliado"),
+        "nl": ("affiliate link", "affiliate links"),
+    },
+)
+TAXONOMY_LABELS = _extend(
+    TAXONOMY_LABELS,
+    {
+        "de": ("kategorie", "kategorien", "rubrik", "rubriken"),
+        "fr": ("catégorie", "catégories", "rubrique"),
+        "es": ("categoría", "categorías"),
+        "it": ("categoria", "categorie", "tag"),
+        "pt": ("categoria", "categorias"),
+        "nl": ("categorie", "categorieën", "tags"),
+    },
+)
+CREDIT_LABELS = _extend(
+    CREDIT_LABELS,
+    {"fr": ("image d'illustration", "photo d'illustration", "image illustrative", "illustration :")},
+)
+# A placeholder for embedded content held back until the reader consents: "Click the button below to
+# load the content of www.example.org".
+EMBED_NOTICES: Mapping[str, tuple[str, ...]] = {
+    "en": ("to load the content", "to display the content", "to view this content", "load external content"),
+    "de": ("um den inhalt von", "inhalt laden", "externe inhalte", "externer inhalt", "externen inhalt"),
+    "fr": ("pour afficher le contenu", "pour charger le contenu", "pour afficher ce contenu", "contenu externe"),
+    "es": ("para cargar el contenido", "para ver el contenido", "para ver este contenido", "contenido externo"),
+    "it": ("per caricare il contenuto", "per visualizzare il contenuto", "contenuto esterno"),
+    "pt": ("para carregar o conteúdo", "para ver este conteúdo", "conteúdo externo"),
+    "nl": ("om de inhoud te laden", "externe inhoud"),
+}
+# An invitation to comment: "Let us know in the comments".
+COMMENT_PROMPTS: Mapping[str, tuple[str, ...]] = {
+    "en": ("let us know in the comments", "tell us in the comments", "leave a comment below"),
+    "de": ("gerne in den kommentaren", "uns in den kommentaren", "schreibt es in die kommentare"),
+    "fr": ("dites-le nous en commentaire", "dites-nous en commentaire", "laissez un commentaire"),
+    "es": ("déjanos tu comentario", "deja tu comentario"),
+    "it": ("fatecelo sapere nei commenti", "lascia un commento"),
+    "pt": ("deixe seu comentário", "deixe o seu comentário"),
+    "nl": ("laat het weten in de reacties", "laat een reactie achter"),
+}
+# A figure's caption: "Figure 4: …", "Abb. 2: …".
+FIGURE_LABELS: Mapping[str, tuple[str, ...]] = {
+    "en": ("figure", "fig", "chart", "graph", "table"),
+    "de": ("abbildung", "abb", "grafik", "tabelle"),
+    "fr": ("figure", "fig", "graphique", "tableau"),
+    "es": ("figura", "fig", "gráfico", "tabla"),
+    "it": ("figura", "fig", "grafico", "tabella"),
+    "pt": ("figura", "fig", "gráfico", "tabela"),
+    "nl": ("figuur", "fig", "grafiek", "tabel"),
+}

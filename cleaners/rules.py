@@ -32,6 +32,7 @@ from cleaners.lexicon import (
     CAPTION_NOTICES,
     CHANNEL_STEMS,
     CHANNEL_WORDS,
+    COMMENT_PROMPTS,
     COMMENT_WORDS,
     CONTACT_PHRASES,
     CREDIT_LABELS,
@@ -39,6 +40,8 @@ from cleaners.lexicon import (
     CREDIT_LINE_PHRASES,
     CREDIT_NOUNS,
     DATE_PARTICLES,
+    EMBED_NOTICES,
+    FIGURE_LABELS,
     FILE_WORDS,
     FOLLOW_VERBS,
     GALLERY_NOUNS,
@@ -302,7 +305,7 @@ _CREDIT_PAREN = LexiconPattern(
 # "…, installation views, photos © Studio, 2018": a credit closing a short line.
 _CREDIT_TAIL = LexiconPattern(
     r"\b(?:⟨credit⟩)s?\s*(?:©|\(c\)|:|(?:⟨by⟩)\b)\s*[^.;!?]{1,50}(?:,\s*(?:19|20)\d{2})?\.?$"
-    r"|(?:^|[,;|]\s*)©\s*[\w][\w.&'’ -]{1,40}(?:,\s*(?:19|20)\d{2})?\.?$",
+    r"|(?:^|[.,;|]\s*)©\s*[\w][\w.&'’ /-]{1,40}(?:,\s*(?:19|20)\d{2})?\.?$",
     _I,
     credit=CREDIT_NOUNS,
     by=BYLINE_WORDS,
@@ -352,13 +355,15 @@ _CAPTION_MARKER_KINDS = (
 _CAPTION_MARKER_NEEDS: tuple[tuple[str, ...] | None, ...] = (None, ("(",), None, None)
 # "In this file photo taken …", "Auf diesem Foto …", "Pictured: …".
 _CAPTION_MARKERS_START = LexiconPattern(
-    r"(?:⟨det⟩) (?:(?:⟨kind⟩) )?(?:⟨noun⟩)(?: (?:⟨verb⟩)(?!\w)|,)|(?:⟨label⟩)\s*:",
+    r"(?:⟨det⟩) (?:(?:⟨kind⟩) )?(?:⟨noun⟩)(?: (?:⟨verb⟩)(?!\w)|,)|(?:⟨label⟩)\s*:"
+    r"|(?:⟨figure⟩)\.?\s*\d{1,3}[a-z]?\s*[:.]\s",
     _I,
     det=PICTURE_DETERMINERS,
     kind=PICTURE_KINDS,
     noun=PICTURE_NOUNS,
     verb=PICTURE_VERBS,
     label=PICTURE_LABELS,
+    figure=FIGURE_LABELS,
 )
 # AP-style captions give the weekday and the full date ("Tuesday, Feb. 15, 2022", "Dienstag, 15. Februar
 # 2022"); prose says "on Tuesday".
@@ -814,16 +819,18 @@ class PostMetaRule(Rule):
 
 _NOTICE = LexiconPattern(
     r"\b(?:⟨comment⟩)\w{0,2}\b.{0,160}\b(?:⟨moderation⟩)\w*"
-    r"|\b(?:⟨shop⟩)\b",
+    r"|\b(?:⟨shop⟩|⟨embed⟩|⟨prompt⟩)\b",
     _I,
     comment=COMMENT_WORDS,
     moderation=MODERATION_STEMS,
     shop=SHOP_NOTICES,
+    embed=EMBED_NOTICES,
+    prompt=COMMENT_PROMPTS,
 )
 
 
 class NoticeRule(PatternRule):
-    """Site notices: comment policies, affiliate and price disclaimers, reCAPTCHA notes."""
+    """Site notices: comment policies and prompts, affiliate and price disclaimers, consent placeholders."""
 
     name = "notice"
     pattern = _NOTICE
@@ -832,7 +839,8 @@ class NoticeRule(PatternRule):
 
     def needs_for(self, language: str | None) -> tuple[str, ...]:
         """Every match holds a word for comments or one of the notices."""
-        return (*phrases(COMMENT_WORDS, language), *phrases(SHOP_NOTICES, language))
+        tables = (COMMENT_WORDS, SHOP_NOTICES, EMBED_NOTICES, COMMENT_PROMPTS)
+        return tuple(phrase for table in tables for phrase in phrases(table, language))
 
 
 class KeywordListRule(Rule):

@@ -340,6 +340,19 @@ def test_non_latin_scripts_are_kept_whole() -> None:
         ("Max Muster ist Redakteur im Ressort Wirtschaft.", "de", True),
         ("Teilen | Drucken | E-Mail", "de", True),
         ("Sostienici: il nostro giornalismo è gratuito, la tua donazione ci aiuta.", "it", True),
+        ("Kategorie: News", "de", True),
+        ("Kontakt:", "de", True),
+        ("Pour lire la suite", "fr", True),
+        ("VEA TAMBIÉN: El titular de otra noticia del día", "es", True),
+        ("Klicken Sie auf den Button, um den Inhalt von www.example.org zu laden.", "de", True),
+        ("Abbildung 4: Aufbau der Messstation am Hang", "de", True),
+        ("Let us know in the comments what you think.", "en", True),
+        # Talk of comments in a closing paragraph is the writer's, not the site's.
+        (
+            "You learned how to change the font size. Any questions? Tell me about it in the comments below.",
+            "en",
+            False,
+        ),
     ],
 )
 def test_words_come_from_the_lexicon_of_the_documents_language(line: str, language: str, removed: bool) -> None:

@@ -1410,10 +1410,9 @@ PICTURE_SIDES: Mapping[str, tuple[str, ...]] = {"en": ("left", "right", "center"
 # "… is pictured here", "… are seen in this photo".
 PICTURED_PHRASES: Mapping[str, tuple[str, ...]] = {
     "en": (
+        # Present tense only: "… were pictured being loaded onto trains" is a headline's report.
         "is pictured",
         "are pictured",
-        "was pictured",
-        "were pictured",
         "is seen here",
         "are seen here",
         "is shown here",

@@ -979,19 +979,25 @@ class DuplicateRule(Rule):
         """Select the second copy of each line printed twice; the first copy always stays.
 
         Repetition alone is weak evidence: recipes, meal plans, schedules and interviews repeat their
-        steps, headings and questions by design, so a line printed three times or more is structure.
+        steps, headings and questions by design, so a line printed three times or more is structure,
+        unless its copies follow one another.
         """
         alive = doc.alive()
         counts = Counter(ln.key for ln in alive if ln.n_words >= config.duplicate_min_words)
         seen: set[str] = set()
         hits: list[int] = []
+        previous = ""
         for line in alive:
             # A repeated sentence or list item is content; repeated captions and teasers are not.
             if line.n_words < config.duplicate_min_words or line.ends_sentence or line.bullet:
+                previous = line.key if line.n_words else previous  # a separator between copies breaks no run
                 continue
-            if line.key in seen and counts[line.key] == 2:
+            # Printed again right after itself, a line is a stutter however often it recurs (a gallery's
+            # caption under each of its pictures).
+            if line.key in seen and (counts[line.key] == 2 or line.key == previous):
                 hits.append(line.index)
             seen.add(line.key)
+            previous = line.key
         return hits
 
 

@@ -141,6 +141,14 @@ def test_duplicate_caption_lines_are_removed_but_sentences_stay() -> None:
     assert clean_text(f"{HEAD}\n{thrice}\n").text.count(caption) == 3
 
 
+def test_a_caption_printed_again_right_after_itself_is_a_stutter_however_often() -> None:
+    caption = "The troupe on stage at the festival opening in Seoul"
+    body = "\n\n".join([BEFORE, caption, caption, "\u200b", caption, AFTER])
+    cleaned = clean_text(f"{HEAD}\n{body}\n")
+    assert cleaned.text.count(caption) == 1
+    assert [r.rule for r in cleaned.removals if r.text == caption] == ["duplicate", "duplicate"]
+
+
 def test_a_plan_that_repeats_its_steps_by_design_keeps_them() -> None:
     steps = ["Breakfast: oats with berries and yoghurt", "Lunch: lentil soup with rye bread", "Snack: an apple"]
     phases = [f"Week {n} of the plan" for n in (1, 2, 3, 4)]

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 # Today's dev figures less a little noise; bench/quality.py prints them with their held-out-fold twins.
-FLOORS = {"aeb": 0.965, "aeb-text": 0.982, "trafeval": 0.928}
+FLOORS = {"aeb": 0.972, "aeb-text": 0.983, "trafeval": 0.945}
 # Pages whose recall falls more than 0.2 below bare trafilatura's (each misses one of three snippets:
 # a "Published on" line and a reporting credit, which trafilatura's annotators count as text and the
 # news benchmark does not).
@@ -45,7 +45,7 @@ def test_newsclean_beats_bare_trafilatura_and_keeps_its_recall(figures: Figures)
     got, base = score(pages, ours), score(pages, baseline)
     for corpus in ("aeb", "aeb-text", "trafeval"):
         assert got[corpus]["f1"] > base[corpus]["f1"], corpus
-    assert got["trafeval"]["recall"] >= base["trafeval"]["recall"] - 0.002
+    assert got["trafeval"]["recall"] >= base["trafeval"]["recall"]
 
 
 def test_no_more_pages_are_wrecked_than_known(figures: Figures) -> None:

@@ -289,9 +289,12 @@ def _title_like(line: Line, config: CleanConfig) -> bool:
 
 
 def _detect_title(doc: Doc, config: CleanConfig) -> str | None:
-    """Take the first line as the headline when it is shaped like one and text follows."""
+    """Take the first line as the headline when it is shaped like one and text follows.
+
+    A first line that a bulleted list follows heads that list ("What's new in 2.26?"), not the article.
+    """
     alive = doc.alive()
-    if len(alive) < 2 or not _title_like(alive[0], config):
+    if len(alive) < 2 or not _title_like(alive[0], config) or alive[1].bullet:
         return None
     if alive[0].index > config.head_lines:
         return None

@@ -29,6 +29,15 @@ def test_sentence_first_line_is_not_a_headline() -> None:
     assert "Vladimir Putin" in cleaned.text
 
 
+def test_a_first_line_that_heads_a_list_is_not_the_headline() -> None:
+    raw = "What's new in version 2.26\n* New tasks for the game\n* Bugs fixed\nTry it this weekend.\n"
+    cleaned = clean_text(raw)
+    assert cleaned.title is None
+    assert cleaned.text.startswith("What's new in version 2.26")
+    # Followed by prose, the same line is the headline.
+    assert clean_text(raw.replace("* ", "")).title == "What's new in version 2.26"
+
+
 def test_metadata_title_repeated_in_body_is_removed() -> None:
     body = "Putin says he does not want war\nVladimir Putin has insisted he does not want war."
     cleaned = clean_text(body, title="Putin says he does not want war", extracted=True)

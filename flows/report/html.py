@@ -276,8 +276,9 @@ def build(out: str, samples: int = 6, reread: bool = True) -> str:
     stats, candidates = collect(out)
     chosen = choose_samples(candidates.to_pylist(), samples)
     columns = ["doc_id", "source", "title", "text", "removed"]
-    rows = load_articles(out, columns=columns, filters=[("doc_id", "in", chosen)])
-    by_id = {row["doc_id"]: row for row in rows.to_pylist()}
+    # An output of rejects only has no sample (pyarrow cannot filter on an empty list of ids).
+    rows = load_articles(out, columns=columns, filters=[("doc_id", "in", chosen)]).to_pylist() if chosen else []
+    by_id = {row["doc_id"]: row for row in rows}
     reader = (lambda source: explain(source, config)) if reread else None
     picked = [load_sample(by_id[doc], reader) for doc in chosen if doc in by_id]
     return render(out, stats, picked, summary)

@@ -137,3 +137,19 @@ def test_show_says_when_nothing_or_several_match(written: Path) -> None:
     assert missing.exit_code == EXIT_USAGE and "no document" in missing.output
     several = runner.invoke(app, ["show", str(written), "002.txt"])
     assert several.exit_code == EXIT_USAGE and "documents match" in several.output
+
+
+def test_every_view_works_on_an_output_of_rejects_only(tmp_path: Path) -> None:
+    from flows.config import PipelineConfig
+    from flows.flow import clean_batch
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "ad.txt").write_text("Advertisement\n", encoding="utf-8")  # rejected after cleaning
+    out = tmp_path / "out"
+    clean_batch.fn(0, "part-000-00000", sorted(map(str, inputs.iterdir())), str(out), PipelineConfig(), None)
+    for command in (["inspect", str(out)], ["report", str(out)], ["show", str(out), "ad.txt"]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 0, (command, result.output)
+    assert "extract_empty" in runner.invoke(app, ["show", str(out), "ad.txt"]).output

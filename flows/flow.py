@@ -124,7 +124,7 @@ async def clean_batches(
         _log_batch(logger, batch, stats, totals, listed)
 
     batch_no = -1
-    for batch_no, sources in enumerate(batched(pending_inputs(inputs, progress.done), batch_size)):
+    for batch_no, sources in enumerate(batched(pending_inputs(inputs, progress.done, out), batch_size)):
         part = f"part-{progress.attempt:03d}-{batch_no:05d}"
         pending.append((batch_no, clean_batch.submit(batch_no, part, sources, out, config, pool)))
         listed += len(sources)

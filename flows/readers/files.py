@@ -53,8 +53,12 @@ def input_format(path: str) -> str | None:
     return None
 
 
-def list_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
-    """Yield input files: given files as they are, directories searched recursively in name order."""
+def list_inputs(paths: Iterable[str | os.PathLike[str]], skip: Iterable[str] = ()) -> Iterator[str]:
+    """Yield input files: given files as they are, directories searched recursively in name order.
+
+    Directories in `skip` (the run's own output, when it lies inside an input folder) are not searched.
+    """
+    skipped = {os.path.realpath(d) for d in skip if not storage.is_uri(str(d))}
     for given in paths:
         if storage.is_uri(str(given)):
             if not storage.exists(str(given)):
@@ -65,7 +69,9 @@ def list_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
         path = Path(given)
         if path.is_dir():
             for root, dirs, files in os.walk(path, followlinks=False):
-                dirs.sort()
+                dirs[:] = sorted(d for d in dirs if os.path.realpath(os.path.join(root, d)) not in skipped)
+                if os.path.realpath(root) in skipped:
+                    continue
                 for name in sorted(files):
                     yield from _expand(str(Path(root, name).absolute()))
         elif path.exists() or path.is_symlink():
@@ -78,10 +84,10 @@ def list_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
             raise InputNotFoundError(f"input path does not exist: {given}")
 
 
-def pending_inputs(inputs: Iterable[str], done: set[str]) -> Iterator[str]:
-    """Yield the listed inputs not yet done, each once (an input reached twice is one input)."""
+def pending_inputs(inputs: Iterable[str], done: set[str], out: str | None = None) -> Iterator[str]:
+    """Yield the listed inputs not yet done, each once (an input reached twice is one input), never from `out`."""
     seen = set(done)
-    for source in list_inputs(inputs):
+    for source in list_inputs(inputs, skip=[out] if out else []):
         key = doc_id(source)
         if key not in seen:
             seen.add(key)

@@ -22,6 +22,18 @@ def test_directories_are_searched_recursively_for_supported_files(tmp_path: Path
     assert found == ["a/one.txt", "a/b/three.htm", "a/b/two.html.gz"]
 
 
+def test_the_runs_own_output_inside_an_input_folder_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text("<p>x</p>")
+    out = tmp_path / "out"
+    (out / "articles").mkdir(parents=True)
+    (out / "report.html").write_text("<p>report</p>")
+    (out / "articles" / "notes.txt").write_text("x")
+    assert [Path(p).name for p in list_inputs([tmp_path], skip=[str(out)])] == ["page.html"]
+    # The same folder reached by another spelling of its path is still the output.
+    assert [Path(p).name for p in list_inputs([tmp_path], skip=[str(tmp_path / "." / "out")])] == ["page.html"]
+    assert len(list(list_inputs([tmp_path]))) == 3
+
+
 def test_missing_input_path_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(InputNotFoundError, match="does not exist"):
         list(list_inputs([tmp_path / "nope"]))

@@ -143,9 +143,29 @@ def needs_repair(text: str) -> bool:
     return False
 
 
+@functools.cache
+def _lost_third_byte() -> re.Pattern[str]:
+    """Match the first two characters of a three-byte UTF-8 character read as Windows-1252, before a space.
+
+    The third byte was lost (0x9D, the last byte of a closing quote, is no Windows-1252 character and
+    drops out): ftfy reads the space as a lost no-break space and makes "waiting,â€ said" a dagger,
+    "waiting,†said". Such a pair becomes U+FFFD before the repair: the loss stays visible.
+    """
+    leads = _decode_each(b"\xe2\xe3", "sloppy-windows-1252")
+    continuations = _decode_each(_CONTINUATION_BYTES, "sloppy-windows-1252")
+    return re.compile(f"[{re.escape(''.join(sorted(leads)))}][{re.escape(''.join(sorted(continuations)))}](?= )")
+
+
 def fix_unicode(text: str) -> tuple[str, bool]:
     """Repair mojibake in `text`; return the text and whether anything changed."""
     if not needs_repair(text):
         return text, False
-    fixed = ftfy.fix_text(text, FIX_CONFIG)
+    lost = _lost_third_byte()
+    if lost.search(text):
+        # Only in lines ftfy takes for mojibake: "ã" and "â" before a symbol and a space are rare, not wrong.
+        text_lines = text.splitlines(keepends=True)
+        masked = "".join(lost.sub("\ufffd", line) if is_bad(line) else line for line in text_lines)
+        fixed = ftfy.fix_text(masked, FIX_CONFIG)
+    else:
+        fixed = ftfy.fix_text(text, FIX_CONFIG)
     return fixed, fixed != text

@@ -93,3 +93,13 @@ def test_only_the_line_with_mojibake_decides() -> None:
 )
 def test_the_control_table_finds_what_the_control_patterns_find(text: str) -> None:
     assert has_control(text) == bool(_CONTROL.search(text) or _ASTRAL_CONTROL.search(text))
+
+
+def test_a_character_whose_last_byte_was_lost_stays_visible_instead_of_becoming_another() -> None:
+    # ” is E2 80 9D; 0x9D is no Windows-1252 character, so the mojibake keeps "â€" and loses the rest.
+    lost = "He was waiting,” said the man.".encode().decode("cp1252", errors="ignore")
+    assert lost == "He was waiting,â€ said the man."
+    assert fix_unicode(lost) == ("He was waiting,\ufffd said the man.", True)
+    # The line's other mojibake is still repaired, and a space lost after "Ã" still restored.
+    assert fix_unicode("He said â€œhelloâ€ and left.")[0] == "He said “hello\ufffd and left."
+    assert fix_unicode("Il est allÃ© Ã  Paris.")[0] == "Il est allé à Paris."

@@ -164,24 +164,53 @@ def decode(data: bytes, *, html: bool) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    name = _detect_codec(list(from_bytes(data[:200_000])))
+    name = _detect_codec(data, list(from_bytes(data[:200_000])))
     return data.decode(name, errors="replace"), name
 
 
-def _detect_codec(matches: list[Any]) -> str:
-    """Pick the detector's best codec; among equally good ones prefer Windows-1252.
+def _detect_codec(data: bytes, matches: list[Any]) -> str:
+    """Pick the codec of undeclared non-UTF-8 bytes as browsers do: Windows-1252 unless shown otherwise.
 
-    Short Western text decodes equally well as cp1250 or cp1252 ("naïve" vs "naďve"); the web's
-    default for undeclared and Latin-1 pages is Windows-1252 (WHATWG Encoding), so it wins ties.
+    WHATWG's fallback for Western pages is Windows-1252. A detector's guesses on short text are often
+    wrong (French Latin-1 as Baltic cp1257: "Oł est la tźte"; "Zürich" as Urdu cp1006), so:
+    - text that reads as Western in Windows-1252 (most of its letters ASCII) stays Windows-1252,
+      unless it puts symbols inside words ("Zak³ad w £odzi": Polish cp1250) and another Latin code
+      page puts fewer;
+    - other text (Cyrillic or Greek read as Windows-1252 is all accented letters) takes the
+      detector's first guess.
     """
-    if not matches:
+    guesses = [guess for guess in (_normalise_codec(match.encoding or "") for match in matches) if guess]
+    sample = data[:200_000]
+    western = sample.decode("cp1252", errors="replace")
+    letters = [c for c in western if c.isalpha()]
+    if guesses and sum(not c.isascii() for c in letters) > 0.5 * len(letters):
+        return guesses[0]
+    strays = _stray_symbols(western)
+    if not strays:
         return "cp1252"
-    best = matches[0]
-    for match in matches:
-        tied = abs(match.chaos - best.chaos) < 1e-3 and abs(match.coherence - best.coherence) < 1e-2
-        if tied and _normalise_codec(match.encoding) == "cp1252":
-            return "cp1252"
-    return _normalise_codec(best.encoding or "") or "cp1252"
+    candidates = dict.fromkeys([*(g for g in guesses if g in _LATIN_CODECS), *_CENTRAL_EUROPEAN])
+    scored = [(_stray_symbols(sample.decode(codec, errors="replace")), codec) for codec in candidates]
+    fewest, codec = min(scored, key=lambda item: item[0])
+    return codec if fewest < strays else "cp1252"
+
+
+# Code pages of the Latin script, among which Windows-1252 is the default.
+_LATIN_CODECS = frozenset(
+    {"cp1250", "cp1252", "cp1254", "cp1257", "cp1258", "cp437", "cp775", "cp850", "cp852", "cp858"}
+    | {"mac-roman", "mac-latin2", "mac-iceland", "mac-turkish"}
+    | {f"iso8859-{n}" for n in (1, 2, 3, 4, 9, 10, 13, 14, 15, 16)}
+)
+# The other Latin code pages a page without a charset is written in, most often.
+_CENTRAL_EUROPEAN = ("cp1250", "iso8859-2", "cp1257", "cp1254", "iso8859-15")
+# A symbol of a code page's upper half standing between two letters: "Zak³ad", "Ÿród³o" (the middle
+# dot is Catalan's "l·l", quotes and dashes stand between words too).
+_STRAY_CHARS = "".join(chr(c) for c in range(0xA1, 0xC0) if not chr(c).isalpha() and chr(c) != "·") + "×÷†‡‰™•ƒˆ˜"
+_STRAY_SYMBOL = re.compile(rf"(?<=[^\W\d_])[{re.escape(_STRAY_CHARS)}](?=[^\W\d_])")
+
+
+def _stray_symbols(text: str) -> int:
+    """Count symbols inside words, and bytes the code page could not decode at all (U+FFFD)."""
+    return len(_STRAY_SYMBOL.findall(text)) + text.count("\ufffd")
 
 
 def _is_utf8(data: bytes) -> bool:

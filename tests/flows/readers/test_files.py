@@ -83,6 +83,27 @@ def test_undeclared_cp1252_is_detected() -> None:
     assert used != "utf-8"
 
 
+@pytest.mark.parametrize(
+    ("text", "charset", "expected"),
+    [
+        # Western text without a charset: Windows-1252, as browsers read it (a detector took these for
+        # Baltic cp1257, Central European cp1250 and Urdu cp1006).
+        ("<p>Où est la tête? Déjà à côté de la fenêtre, très près.</p>", "latin-1", "cp1252"),
+        ("<p>Perché è così? Città più bella, caffè.</p>", "latin-1", "cp1252"),
+        ("<p>Zürich</p>", "latin-1", "cp1252"),
+        ("<p>Il·lusió a Barcelona, l’àvia diu col·legi.</p>", "cp1252", "cp1252"),
+        # Windows-1252 would put symbols inside words, or meet bytes it lacks: another Latin code page.
+        ("<p>Zakład w Łodzi, źródło żółć.</p>", "cp1250", "cp1250"),
+        ("<p>Příliš žluťoučký kůň úpěl ďábelské ódy.</p>", "cp1250", "cp1250"),
+        # Another script: the detector's.
+        ("<p>Привет, как дела? Это русский текст в кодировке.</p>", "cp1251", "cp1251"),
+    ],
+)
+def test_undeclared_pages_are_decoded_as_browsers_do(text: str, charset: str, expected: str) -> None:
+    decoded, used = decode(text.encode(charset), html=True)
+    assert (decoded, used) == (text, expected)
+
+
 def test_gzipped_html_is_read(tmp_path: Path) -> None:
     path = tmp_path / "page.html.gz"
     path.write_bytes(gzip.compress(b"<html><body><p>Hello</p></body></html>"))

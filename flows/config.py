@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
 
 from cleaners import ALL_RULE_NAMES, CleanConfig
 
@@ -58,19 +60,71 @@ def build_config(
     max_bytes: int | None = None,
     favor_precision: bool = False,
     doc_timeout: float | None = None,
+    settings: Mapping[str, Any] | None = None,
 ) -> PipelineConfig:
-    """Build the run configuration from flow parameters, rejecting unknown rule names."""
-    disabled = frozenset(disabled_rules)
+    """Build the run configuration from flow parameters and named `settings`, rejecting unknown names.
+
+    `settings` names any field of PipelineConfig or CleanConfig (`min_words`, `lede`,
+    `duplicate_min_words`, …); the explicit parameters win over it.
+    """
+    settings = dict(settings or {})
+    unknown_settings = set(settings) - SETTINGS
+    if unknown_settings:
+        raise ValueError(f"unknown setting(s) {sorted(unknown_settings)}; known: {sorted(SETTINGS)}")
+    disabled = frozenset(disabled_rules) | frozenset(settings.pop("disabled_rules", ()))
     unknown = disabled - ALL_RULE_NAMES
     if unknown:
         raise ValueError(f"unknown rule name(s) {sorted(unknown)}; known: {sorted(ALL_RULE_NAMES)}")
-    defaults = PipelineConfig()
-    return PipelineConfig(
-        clean=CleanConfig(disabled_rules=disabled),
-        max_bytes=max_bytes or defaults.max_bytes,
-        favor_precision=favor_precision,
-        doc_timeout=doc_timeout or defaults.doc_timeout,
-    )
+    for name, value in settings.items():
+        _check_type(name, value)
+    clean = {k: v for k, v in settings.items() if k in _CLEAN_FIELDS}
+    pipeline = {k: v for k, v in settings.items() if k in _PIPELINE_FIELDS}
+    explicit = {"max_bytes": max_bytes, "favor_precision": favor_precision or None, "doc_timeout": doc_timeout}
+    pipeline.update({k: v for k, v in explicit.items() if v is not None})
+    try:
+        return PipelineConfig(clean=CleanConfig(disabled_rules=disabled, **clean), **pipeline)
+    except TypeError as exc:
+        raise ValueError(f"bad setting: {exc}") from exc
+
+
+_PIPELINE_FIELDS = frozenset(f.name for f in fields(PipelineConfig)) - {"clean"}
+_CLEAN_FIELDS = frozenset(f.name for f in fields(CleanConfig))
+# The names a settings file or the flow's `settings` may give.
+SETTINGS = _PIPELINE_FIELDS | _CLEAN_FIELDS
+_DEFAULTS: dict[str, Any] = {
+    **{f: getattr(CleanConfig(), f) for f in _CLEAN_FIELDS},
+    **{f: getattr(PipelineConfig(), f) for f in _PIPELINE_FIELDS},
+}
+
+
+def _check_type(name: str, value: Any) -> None:
+    """Reject a setting whose value is not of its default's kind (a number for a number, …)."""
+    default = _DEFAULTS[name]
+    if name == "disabled_rules":
+        ok = isinstance(value, list | tuple | frozenset | set) and all(isinstance(v, str) for v in value)
+    elif isinstance(default, bool):
+        ok = isinstance(value, bool)
+    elif isinstance(default, int) or default is None:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif isinstance(default, float):
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+    else:
+        ok = isinstance(value, type(default))
+    if not ok:
+        raise ValueError(f"setting {name!r} must be like {default!r}, not {value!r}")
+
+
+# Options of `newsclean run` a settings file may give besides the settings (their command-line names).
+RUN_OPTIONS = frozenset({"workers", "batch_size", "doc_timeout", "disable_rule"})
+
+
+def read_settings(path: str | os.PathLike[str]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Read a TOML settings file; return its run options (RUN_OPTIONS) and its settings (SETTINGS)."""
+    with open(path, "rb") as fh:
+        data = tomllib.load(fh)
+    options = {k: v for k, v in data.items() if k in RUN_OPTIONS}
+    settings = {k: v for k, v in data.items() if k not in RUN_OPTIONS}
+    return options, settings
 
 
 def default_workers() -> int:

@@ -53,16 +53,18 @@ async def clean_corpus(
     overwrite: bool = False,
     dask: bool = False,
     dask_address: str | None = None,
+    settings: dict[str, Any] | None = None,
 ) -> dict[str, object]:
     """Clean every input under `inputs` into `out/articles` and `out/rejects`; return the run summary.
 
     A rerun on the same `out` resumes: inputs already there are skipped (`overwrite=True` starts
     again). Batches run in `workers` supervised local processes, or on Dask (`dask=True` starts a
     local cluster of `workers` processes; `dask_address` connects to a running scheduler).
+    `settings` names any other setting (flows.config.SETTINGS: `min_words`, `lede`, a rule's threshold).
     """
     logger = get_run_logger()
     started = time.perf_counter()
-    config = build_config(disabled_rules or (), max_bytes, favor_precision, doc_timeout)
+    config = build_config(disabled_rules or (), max_bytes, favor_precision, doc_timeout, settings)
     for given in inputs:
         if not exists(given):
             raise InputNotFoundError(f"input path does not exist: {given}")

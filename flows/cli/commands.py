@@ -7,6 +7,7 @@ import logging
 import os
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -18,7 +19,7 @@ from flows import PIPELINE_VERSION
 from flows.cli import views
 from flows.cli.progress import ProgressBar
 from flows.cli.terminal import EXIT_FAILED, EXIT_OK, EXIT_USAGE, console, print_summary
-from flows.config import DEFAULT_BATCH_SIZE, PipelineConfig, default_workers
+from flows.config import DEFAULT_BATCH_SIZE, PipelineConfig, build_config, default_workers, read_settings
 from flows.executor import shared_pool
 from flows.readers.archives import CONTAINER_KINDS
 from flows.readers.files import FILE_KINDS
@@ -72,8 +73,11 @@ def run(
     ],
     workers: Annotated[int | None, typer.Option(min=1, help="Worker processes (default: the machine's cores).")] = None,
     batch_size: Annotated[
-        int, typer.Option(min=1, help="Documents per Prefect task; a few hundred keeps overhead low.")
-    ] = DEFAULT_BATCH_SIZE,
+        int | None,
+        typer.Option(
+            min=1, help=f"Documents per Prefect task (default {DEFAULT_BATCH_SIZE}); a few hundred keep overhead low."
+        ),
+    ] = None,
     disable_rule: Annotated[
         list[str] | None, typer.Option(help="Turn off a cleaning rule by name (repeatable; see `newsclean rules`).")
     ] = None,
@@ -102,8 +106,25 @@ def run(
     dask_address: Annotated[
         str | None, typer.Option(help="Run the batches on the Dask cluster at this scheduler address.")
     ] = None,
+    config_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="A TOML file of run options and settings (README: Settings); the options given here win.",
+        ),
+    ] = None,
 ) -> None:
     started = time.perf_counter()
+    try:
+        file_options, settings = read_settings(config_file) if config_file else ({}, {})
+        build_config(settings=settings)  # a bad name or value is a usage error before anything starts
+    except (OSError, ValueError) as exc:
+        console().print(f"[red]error:[/red] {config_file}: {exc}")
+        raise typer.Exit(EXIT_USAGE) from exc
+    workers = workers or file_options.get("workers")
+    batch_size = batch_size or file_options.get("batch_size") or DEFAULT_BATCH_SIZE
+    doc_timeout = doc_timeout or file_options.get("doc_timeout")
+    disable_rule = [*file_options.get("disable_rule", []), *(disable_rule or [])]
     missing = [p for p in inputs if not exists(p)]
     if missing:
         console().print(f"[red]error:[/red] input path does not exist: {', '.join(missing)}")
@@ -131,6 +152,7 @@ def run(
         "overwrite": overwrite,
         "dask": dask,
         "dask_address": dask_address,
+        "settings": settings,
     }
     show_bar = console().is_terminal if progress is None else progress
     if not verbose:

@@ -210,12 +210,12 @@ def load(path: str, extraction: tuple[bool, ...]) -> Document | None:
 
 def clean(docs: list[Document | None], settings: dict[str, Any]) -> list[tuple[str | None, str | None]]:
     """Clean loaded documents with `settings`; return each one's (title, text)."""
-    from flows.stages.clean import clean_documents
+    from flows.stages.clean import clean_documents, rejection
 
     config = pipeline_config(settings)
     live = [doc for doc in docs if doc is not None]
     clean_documents(live, config)
-    return [(None, None) if doc is None or doc.n_words < config.min_words else (doc.title, doc.text) for doc in docs]
+    return [(None, None) if doc is None or rejection(doc, config) else (doc.title, doc.text) for doc in docs]
 
 
 def pipeline_config(settings: dict[str, Any]) -> PipelineConfig:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from cleaners.config import CleanConfig
     from cleaners.language import detect_language, detect_languages
+    from cleaners.pages import not_article
     from cleaners.rules import RULE_NAMES, RULES, Rule
     from cleaners.text import ALL_RULE_NAMES, Cleaned, Draft, Removal, clean_text, clean_texts
     from cleaners.unicode import fix_unicode
@@ -28,6 +29,7 @@ _HOMES = {
     "detect_language": "cleaners.language",
     "detect_languages": "cleaners.language",
     "fix_unicode": "cleaners.unicode",
+    "not_article": "cleaners.pages",
 }
 __all__ = [
     "ALL_RULE_NAMES",
@@ -43,6 +45,7 @@ __all__ = [
     "detect_language",
     "detect_languages",
     "fix_unicode",
+    "not_article",
 ]
 
 

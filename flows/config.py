@@ -47,6 +47,9 @@ class PipelineConfig:
     max_memory_mb: int | None = 4096
     # Bodies shorter than this many words are rejected as `extract_empty`.
     min_words: int = 1
+    # A body of at most this many words that says it is an error page, a cookie wall, a paywall or
+    # login stub (cleaners.lexicon.NOT_ARTICLE) is rejected as `not_article`; 0: never.
+    stub_max_words: int = 80
 
     def to_json(self) -> str:
         """Serialise the configuration for the Parquet metadata and run.json."""

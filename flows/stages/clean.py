@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from cleaners import Draft, clean_text, clean_texts, detect_language, detect_languages
+from cleaners import Draft, clean_text, clean_texts, detect_language, detect_languages, not_article
 from cleaners.batching import sized_runs
 from flows import PIPELINE_VERSION
 from flows.config import PipelineConfig
@@ -83,10 +83,21 @@ def clean_documents(docs: Sequence[Document], config: PipelineConfig) -> None:
 
 
 def finish_document(doc: Document, config: PipelineConfig, now: dt.datetime) -> Outcome:
-    """Turn a cleaned document into its article row; raise RejectError when nothing is left."""
-    if doc.n_words < config.min_words:
-        raise RejectError(CLEAN, "extract_empty", "no body text left after cleaning")
+    """Turn a cleaned document into its article row; raise RejectError when it is no article."""
+    refused = rejection(doc, config)
+    if refused:
+        raise RejectError(CLEAN, *refused)
     return ARTICLE, article_row(doc, now)
+
+
+def rejection(doc: Document, config: PipelineConfig) -> tuple[str, str] | None:
+    """Return the reason and detail that reject a cleaned document, or None for an article."""
+    if doc.n_words < config.min_words:
+        return "extract_empty", "no body text left after cleaning"
+    phrase = not_article(doc.text, doc.n_words, doc.language, config.stub_max_words)
+    if phrase:
+        return "not_article", f"{doc.n_words} words that say {phrase!r}"
+    return None
 
 
 def process_group(sources: Sequence[str], config: PipelineConfig, now: dt.datetime) -> Iterator[Outcome]:

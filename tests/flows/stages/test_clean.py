@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import subprocess
@@ -103,6 +104,24 @@ def test_a_failing_document_becomes_a_reject_and_the_batch_goes_on(tmp_path: Pat
         ("script.html", "extract_empty"),
     }
     assert len(result.articles) + len(result.rejects) == len(sources)
+
+
+def test_an_error_page_or_a_wall_is_rejected_as_no_article(tmp_path: Path) -> None:
+    (tmp_path / "404.html").write_text(
+        "<html><head><title>Not found</title></head><body><main><h1>Error 404</h1>"
+        "<p>Sorry, the page you are looking for does not exist or has been moved.</p></main></body></html>"
+    )
+    (tmp_path / "wall.txt").write_text("Wir verwenden Cookies.\nAlle Cookies akzeptieren\nEinstellungen\n")
+    result = process_batch(list(list_inputs([tmp_path])), CONFIG)
+    assert not result.articles
+    assert {(Path(str(r["source"])).name, r["reason"]) for r in result.rejects} == {
+        ("404.html", "not_article"),
+        ("wall.txt", "not_article"),
+    }
+    # The threshold is the user's: 0 keeps them as articles.
+    assert (
+        len(process_batch(list(list_inputs([tmp_path])), dataclasses.replace(CONFIG, stub_max_words=0)).articles) == 2
+    )
 
 
 def test_unexpected_errors_are_rejects_too(monkeypatch: pytest.MonkeyPatch, samples: Path) -> None:

@@ -6,6 +6,7 @@ import asyncio
 import datetime as dt
 import json
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -126,7 +127,8 @@ async def clean_batches(
         _log_batch(logger, batch, stats, totals, listed)
 
     batch_no = -1
-    for batch_no, sources in enumerate(batched(pending_inputs(inputs, progress.done, out), batch_size)):
+    skipped: Counter[str] = Counter()
+    for batch_no, sources in enumerate(batched(pending_inputs(inputs, progress.done, out, skipped), batch_size)):
         part = f"part-{progress.attempt:03d}-{batch_no:05d}"
         pending.append((batch_no, clean_batch.submit(batch_no, part, sources, out, config, pool)))
         listed += len(sources)
@@ -136,6 +138,9 @@ async def clean_batches(
     logger.info("listed %d inputs", listed, extra={PROGRESS: {"listed": listed, "listing_done": True}})
     for batch, future in pending:
         await collect(batch, future)
+    totals.skipped_by_suffix.update(skipped)
+    if skipped:
+        logger.info("skipped %d files that are no input, by suffix: %s", sum(skipped.values()), dict(skipped))
     if batch_no < 0 and not progress.stats.inputs:
         logger.warning("no inputs with a supported suffix under %s", inputs)
         # Empty datasets with the schema, so readers of `out` find tables rather than nothing.

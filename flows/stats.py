@@ -33,6 +33,12 @@ class Batch:
         return [row for kind, row in self.outcomes if kind == REJECT]
 
 
+def extraction_kinds(extraction: str) -> list[str]:
+    """Return what an `extraction` value counts as: its source (the words before any ":"), and each addition."""
+    source, *additions = extraction.split("; ")
+    return [source.split(":")[0], *(addition.split(" (")[0] for addition in additions)]
+
+
 @dataclass(slots=True)
 class RunStats:
     """Count documents by outcome, lines removed by rule, rejects by reason, languages and formats."""
@@ -47,6 +53,8 @@ class RunStats:
     languages: Counter[str] = field(default_factory=Counter)
     formats: Counter[str] = field(default_factory=Counter)
     extraction: Counter[str] = field(default_factory=Counter)
+    # Files in the input folders that are no input (by suffix): counted when the inputs are listed.
+    skipped_by_suffix: Counter[str] = field(default_factory=Counter)
     examples: dict[str, list[str]] = field(default_factory=dict)
 
     def count(self, outcomes: Iterable[Outcome]) -> None:
@@ -67,7 +75,7 @@ class RunStats:
             self.languages[str(row.get("language") or "unknown")] += 1
             self.formats[str(row["input_format"])] += 1
             if row.get("extraction"):
-                self.extraction[str(row["extraction"])] += 1
+                self.extraction.update(extraction_kinds(str(row["extraction"])))
             self.unicode_fixed += bool(row.get("unicode_fixed"))
 
     def merge(self, other: RunStats) -> None:
@@ -82,6 +90,7 @@ class RunStats:
         self.languages.update(other.languages)
         self.formats.update(other.formats)
         self.extraction.update(other.extraction)
+        self.skipped_by_suffix.update(other.skipped_by_suffix)
         for rule, texts in other.examples.items():
             kept = self.examples.setdefault(rule, [])
             kept.extend(texts[: EXAMPLES_PER_RULE - len(kept)])
@@ -100,5 +109,6 @@ class RunStats:
             "languages": dict(self.languages.most_common()),
             "formats": dict(self.formats.most_common()),
             "extraction": dict(self.extraction.most_common()),
+            "skipped_by_suffix": dict(self.skipped_by_suffix.most_common()),
             "examples": {rule: self.examples[rule] for rule in sorted(self.examples)},
         }

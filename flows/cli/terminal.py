@@ -40,4 +40,8 @@ def print_summary(summary: dict[str, object], wall_seconds: float, file: IO[str]
         for name, count in counts.items():
             table.add_row(str(name), str(count))
         out.print(table)
+    skipped = summary.get("skipped_by_suffix") or {}
+    if isinstance(skipped, dict) and skipped:
+        by_suffix = ", ".join(f"{suffix} {count}" for suffix, count in skipped.items())
+        out.print(f"skipped {sum(skipped.values())} files that are no input: {by_suffix}")
     out.print(f"Parquet: {summary['out']}/articles and {summary['out']}/rejects; summary in run.json")

@@ -9,7 +9,8 @@ import io
 import os
 import re
 import zlib
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -53,27 +54,34 @@ def input_format(path: str) -> str | None:
     return None
 
 
-def list_inputs(paths: Iterable[str | os.PathLike[str]], skip: Iterable[str] = ()) -> Iterator[str]:
+def list_inputs(
+    paths: Iterable[str | os.PathLike[str]], skip: Iterable[str] = (), skipped: Counter[str] | None = None
+) -> Iterator[str]:
     """Yield input files: given files as they are, directories searched recursively in name order.
 
-    Directories in `skip` (the run's own output, when it lies inside an input folder) are not searched.
+    Directories in `skip` (the run's own output, when it lies inside an input folder) are not searched;
+    files found in directories that are no input are counted by suffix in `skipped`.
     """
-    skipped = {os.path.realpath(d) for d in skip if not storage.is_uri(str(d))}
+    skip_dirs = {os.path.realpath(d) for d in skip if not storage.is_uri(str(d))}
     for given in paths:
         if storage.is_uri(str(given)):
             if not storage.exists(str(given)):
                 raise InputNotFoundError(f"input path does not exist: {given}")
             for uri, _ in storage.list_files(str(given)):
-                yield from _expand(uri)
+                found = yield from _expand(uri)
+                if not found and skipped is not None:
+                    skipped[_suffix(uri)] += 1
             continue
         path = Path(given)
         if path.is_dir():
             for root, dirs, files in os.walk(path, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if os.path.realpath(os.path.join(root, d)) not in skipped)
-                if os.path.realpath(root) in skipped:
+                dirs[:] = sorted(d for d in dirs if os.path.realpath(os.path.join(root, d)) not in skip_dirs)
+                if os.path.realpath(root) in skip_dirs:
                     continue
                 for name in sorted(files):
-                    yield from _expand(str(Path(root, name).absolute()))
+                    found = yield from _expand(str(Path(root, name).absolute()))
+                    if not found and skipped is not None:
+                        skipped[_suffix(name)] += 1
         elif path.exists() or path.is_symlink():
             location = str(path.absolute())
             if archives.container_format(location) and path.is_file():
@@ -84,18 +92,23 @@ def list_inputs(paths: Iterable[str | os.PathLike[str]], skip: Iterable[str] = (
             raise InputNotFoundError(f"input path does not exist: {given}")
 
 
-def pending_inputs(inputs: Iterable[str], done: set[str], out: str | None = None) -> Iterator[str]:
+def pending_inputs(
+    inputs: Iterable[str], done: set[str], out: str | None = None, skipped: Counter[str] | None = None
+) -> Iterator[str]:
     """Yield the listed inputs not yet done, each once (an input reached twice is one input), never from `out`."""
     seen = set(done)
-    for source in list_inputs(inputs, skip=[out] if out else []):
+    for source in list_inputs(inputs, skip=[out] if out else [], skipped=skipped):
         key = doc_id(source)
         if key not in seen:
             seen.add(key)
             yield source
 
 
-def _expand(location: str) -> Iterator[str]:
-    """Yield a found file if it is a supported input, or the records of a WARC or JSON-lines file."""
+def _expand(location: str) -> Generator[str, None, bool]:
+    """Yield a found file if it is a supported input, or the records of a WARC or JSON-lines file.
+
+    Return whether the file is an input at all.
+    """
     if archives.container_format(location):
         if storage.is_uri(location) or os.path.isfile(location):
             yield from archives.list_records(location)
@@ -103,6 +116,17 @@ def _expand(location: str) -> Iterator[str]:
             yield location
     elif input_format(location) is not None:
         yield location
+    else:
+        return False
+    return True
+
+
+def _suffix(name: str) -> str:
+    """Return a skipped file's suffix as users name it: ".pdf", ".json.gz", "(none)"."""
+    suffixes = [s.lower() for s in Path(name.rsplit("/", 1)[-1]).suffixes[-2:]]
+    if suffixes and suffixes[-1] != ".gz":
+        suffixes = suffixes[-1:]
+    return "".join(suffixes) or "(none)"
 
 
 def doc_id(source: str) -> str:

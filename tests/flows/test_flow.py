@@ -74,8 +74,10 @@ def test_rejects_land_in_their_table(tmp_path: Path, samples: Path) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
     (tmp_path / "in" / "ok.txt").write_bytes((samples / "seeds" / "002.txt").read_bytes())
+    (tmp_path / "in" / "notes.md").write_bytes(b"no input")
     summary = _run([tmp_path / "in"], tmp_path / "out", workers=1)
     assert summary["rejects_by_reason"] == {"empty": 1}
+    assert summary["skipped_by_suffix"] == {".md": 1}  # counted, not silently passed over
     rejects = ds.dataset(tmp_path / "out" / "rejects").to_table().to_pylist()
     assert [(Path(r["source"]).name, r["stage"], r["reason"]) for r in rejects] == [("empty.txt", "read", "empty")]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,10 @@ def test_directories_are_searched_recursively_for_supported_files(tmp_path: Path
     (tmp_path / "a" / "b").mkdir(parents=True)
     for name in ("a/one.txt", "a/b/two.html.gz", "a/b/three.htm", "notes.md", "a/gold.json"):
         (tmp_path / name).write_bytes(b"x")
-    found = [Path(p).relative_to(tmp_path).as_posix() for p in list_inputs([tmp_path])]
+    skipped: Counter[str] = Counter()
+    found = [Path(p).relative_to(tmp_path).as_posix() for p in list_inputs([tmp_path], skipped=skipped)]
     assert found == ["a/one.txt", "a/b/three.htm", "a/b/two.html.gz"]
+    assert skipped == {".md": 1, ".json": 1}
 
 
 def test_the_runs_own_output_inside_an_input_folder_is_not_read(tmp_path: Path) -> None:

@@ -46,6 +46,7 @@ class Reject:
     """An input that did not become an article, and why."""
 
     source: str
+    doc_id: str
     stage: str
     reason: str
     detail: str = ""

@@ -24,6 +24,7 @@ from pebble import ProcessExpired, ProcessPool
 
 from flows.config import PipelineConfig
 from flows.document import Reject
+from flows.readers.files import doc_id
 from flows.stages.clean import GROUP_SIZE, batched, process_group, reject_row, warm_up
 from flows.stats import REJECT, Outcome
 
@@ -114,7 +115,7 @@ class WorkerPool:
         except Exception as exc:  # the handler's own guard failed (MemoryError, a bug)
             reason, detail = "error", f"{type(exc).__name__}: {exc}"
         if len(group) == 1:
-            return [(REJECT, reject_row(Reject(group[0], WORKER, reason, detail), now))]
+            return [(REJECT, reject_row(Reject(group[0], doc_id(group[0], config.roots), WORKER, reason, detail), now))]
         # Which document was it? Each goes again alone.
         alone = [self._schedule([source], config, now) for source in group]
         return [

@@ -65,7 +65,7 @@ async def clean_corpus(
     """
     logger = get_run_logger()
     started = time.perf_counter()
-    config = build_config(disabled_rules or (), max_bytes, favor_precision, doc_timeout, settings)
+    config = build_config(disabled_rules or (), max_bytes, favor_precision, doc_timeout, settings, inputs)
     for given in inputs:
         if not exists(given):
             raise InputNotFoundError(f"input path does not exist: {given}")

@@ -10,7 +10,7 @@ import os
 import re
 import zlib
 from collections import Counter
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -97,8 +97,9 @@ def pending_inputs(
 ) -> Iterator[str]:
     """Yield the listed inputs not yet done, each once (an input reached twice is one input), never from `out`."""
     seen = set(done)
-    for source in list_inputs(inputs, skip=[out] if out else [], skipped=skipped):
-        key = doc_id(source)
+    roots = list(inputs)
+    for source in list_inputs(roots, skip=[out] if out else [], skipped=skipped):
+        key = doc_id(source, roots)
         if key not in seen:
             seen.add(key)
             yield source
@@ -129,9 +130,30 @@ def _suffix(name: str) -> str:
     return "".join(suffixes) or "(none)"
 
 
-def doc_id(source: str) -> str:
-    """Return the stable id of the input at `source` (the same path gives the same id every run)."""
-    return hashlib.sha256(source.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+def doc_id(source: str, roots: Sequence[str] = ()) -> str:
+    """Return the stable id of the input at `source`: a hash of its path below the input path given.
+
+    The path kept is relative to the parent of the given path that holds it ("news/2024/a.html" for
+    `news/` given), so moving or mounting the corpus elsewhere keeps every id; a record adds its
+    "#offset". A source under no given path keeps its whole path.
+    """
+    return hashlib.sha256(identity(source, roots).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def identity(source: str, roots: Sequence[str] = ()) -> str:
+    """Return the path `doc_id` hashes: `source` relative to the parent of the given root holding it."""
+    path, mark, offset = source.rpartition("#")
+    if not (mark and offset.isdigit() and archives.container_format(path)):
+        path, mark, offset = source, "", ""
+    holder = ""
+    for root in roots:
+        given = str(root) if storage.is_uri(str(root)) else os.path.abspath(root)
+        given = given.rstrip("/") or given
+        if (path == given or path.startswith(given + "/")) and len(given) > len(holder):
+            holder = given
+    if "/" in holder:
+        path = path[holder.rindex("/") + 1 :]
+    return f"{path}{mark}{offset}"
 
 
 def read_bytes(source: str, config: PipelineConfig) -> bytes:
@@ -275,7 +297,7 @@ def read_document(source: str, config: PipelineConfig) -> Document:
     if not storage.is_uri(source) and not os.path.isfile(source):
         raise RejectError(READ, "unreadable", "not a regular file")
     text, encoding = decode_text(read_bytes(source, config), html=fmt == HTML)
-    return Document(source=source, doc_id=doc_id(source), input_format=fmt, encoding=encoding, raw=text)
+    return Document(source=source, doc_id=doc_id(source, config.roots), input_format=fmt, encoding=encoding, raw=text)
 
 
 def decode_text(data: bytes, *, html: bool) -> tuple[str, str]:
@@ -298,7 +320,7 @@ def _read_record(source: str, container: str, offset: int, config: PipelineConfi
         raise RejectError(READ, "empty", "the record holds no text")
     return Document(
         source=source,
-        doc_id=doc_id(source),
+        doc_id=doc_id(source, config.roots),
         input_format=record.input_format,
         encoding=encoding,
         raw=text,

@@ -107,3 +107,23 @@ def test_dask_cluster_gives_the_same_rows_as_local_processes(
     assert on_dask == local, [
         (a["source"][-30:], k) for a, b in zip(on_dask, local, strict=True) for k in a if a[k] != b[k]
     ]
+
+
+def test_a_moved_corpus_keeps_its_ids_and_resumes(samples: Path, tmp_path: Path) -> None:
+    import shutil
+
+    first = tmp_path / "first" / "corpus"
+    shutil.copytree(samples / "seeds", first)
+    out = tmp_path / "out"
+    done = _run([first], out, workers=1)
+
+    def ids() -> list[str]:
+        return sorted(ds.dataset(out / "articles").to_table(columns=["doc_id"]).column("doc_id").to_pylist())
+
+    before = ids()
+    moved = tmp_path / "elsewhere" / "corpus"
+    moved.parent.mkdir()
+    shutil.move(first, moved)
+    again = _run([moved], out, workers=1)
+    assert again["resumed"] == again["inputs"] == done["inputs"] == 5  # every input found done
+    assert ids() == before

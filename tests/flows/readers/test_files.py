@@ -10,7 +10,7 @@ import pytest
 
 from flows.config import PipelineConfig
 from flows.document import RejectError
-from flows.readers.files import InputNotFoundError, decode, doc_id, list_inputs, read_document
+from flows.readers.files import InputNotFoundError, decode, doc_id, identity, list_inputs, read_document
 
 CONFIG = PipelineConfig()
 
@@ -45,6 +45,26 @@ def test_missing_input_path_is_a_clear_error(tmp_path: Path) -> None:
 def test_doc_id_is_stable_and_distinct() -> None:
     assert doc_id("/data/a.txt") == doc_id("/data/a.txt")
     assert doc_id("/data/a.txt") != doc_id("/data/b.txt")
+
+
+@pytest.mark.parametrize(
+    ("source", "roots", "path"),
+    [
+        ("/data/news/2024/a.html", ["/data/news"], "news/2024/a.html"),
+        ("/data/news/2024/a.html", ["/data/news/", "/data/news/2024"], "2024/a.html"),  # the nearest root
+        ("/data/news/x.warc.gz#1234", ["/data/news"], "news/x.warc.gz#1234"),
+        ("/data/news/x.warc.gz#1234", ["/data/news/x.warc.gz"], "x.warc.gz#1234"),
+        ("/data/news/a#b.txt", ["/data"], "data/news/a#b.txt"),  # a "#" in a file name is no record mark
+        ("s3://bucket/news/a.html", ["s3://bucket/news"], "news/a.html"),
+        ("/other/a.html", ["/data"], "/other/a.html"),
+    ],
+)
+def test_identity_is_the_path_below_the_parent_of_the_root_given(source: str, roots: list[str], path: str) -> None:
+    assert identity(source, roots) == path
+    # The corpus moved (its folders keep their names): the same ids.
+    moved = [root.replace("/data", "/mnt/disk/data", 1) for root in roots]
+    if source.startswith("/data"):
+        assert doc_id(source.replace("/data", "/mnt/disk/data", 1), moved) == doc_id(source, roots)
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from cleaners import Removal
 
@@ -37,6 +38,8 @@ class Document:
     related: list[str] = field(default_factory=list)
     unicode_fixed: bool = False
     n_words: int = 0
+    # What a record carries beyond what the pipeline reads (a JSON line's other fields, WARC headers).
+    meta: dict[str, Any] = field(default_factory=dict)
     # Every line of the cleaned input with the rule that removed it (None: kept), for `explain`.
     marks: tuple[tuple[str, str | None], ...] = ()
 

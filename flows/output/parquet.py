@@ -30,6 +30,8 @@ ARTICLE_SCHEMA = pa.schema(
         pa.field("authors", pa.list_(pa.string())),
         pa.field("published", pa.date32()),
         pa.field("site_name", pa.string()),
+        # A JSON object: a record's fields the pipeline does not read, WARC headers (README: meta).
+        pa.field("meta", pa.string()),
         pa.field("language", pa.string()),
         pa.field("text", pa.string(), nullable=False),
         pa.field("captions", pa.list_(pa.string())),

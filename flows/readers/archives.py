@@ -13,7 +13,7 @@ import json
 import re
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO, Any
 
 from warcio.archiveiterator import ArchiveIterator
@@ -39,6 +39,10 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _TEXT_TYPES = ("text/plain",)
 # JSON keys read from a JSON-lines record, first match wins.
 _FETCH_KEYS = ("fetched_at", "fetch_time", "timestamp", "crawl_date")
+# What the pipeline reads of a JSON line; its other fields go to the `meta` column.
+_READ_KEYS = frozenset({"url", "html", "text", *_FETCH_KEYS})
+# WARC headers worth keeping with the page.
+_WARC_KEPT = ("WARC-Record-ID", "WARC-IP-Address", "WARC-Payload-Digest")
 
 
 def container_format(path: str) -> str | None:
@@ -124,6 +128,9 @@ class Record:
     fetched_at: dt.datetime | None
     data: bytes = b""
     text: str | None = None
+    title: str | None = None
+    # Provenance the pipeline does not read: a JSON line's other fields, a WARC record's id, IP, digest.
+    meta: dict[str, Any] = field(default_factory=dict)
 
 
 def read_record(path: str, offset: int, max_bytes: int) -> Record:
@@ -165,7 +172,8 @@ def _read_warc(path: str, offset: int, max_bytes: int) -> Record:
         content_type = record.http_headers.get_header("Content-Type") or ""
     else:
         content_type = headers.get_header("Content-Type") or ""
-    return Record(_format_of(content_type, url), url, fetched, data=data)
+    meta = {name: value for name in _WARC_KEPT if (value := headers.get_header(name))}
+    return Record(_format_of(content_type, url), url, fetched, data=data, meta=meta)
 
 
 def _format_of(content_type: str, url: str | None) -> str:
@@ -241,11 +249,13 @@ def _read_jsonl(path: str, offset: int, max_bytes: int) -> Record:
         raise RejectError(READ, "unsupported_format", "a JSON line must be an object")
     url = item.get("url") if isinstance(item.get("url"), str) else None
     fetched = next((_parse_time(str(item[k])) for k in _FETCH_KEYS if item.get(k)), None)
+    title = item["title"].strip() or None if isinstance(item.get("title"), str) else None
+    meta = {k: v for k, v in item.items() if k not in _READ_KEYS and not (k == "title" and title)}
     for key, fmt in (("html", HTML), ("text", TEXT)):
         if isinstance(item.get(key), str):
             # A lone surrogate (a JSON "\ud800" escape) cannot be stored as UTF-8.
             text = item[key].encode("utf-8", "replace").decode("utf-8")
-            return Record(fmt, url, fetched, text=text)
+            return Record(fmt, url, fetched, text=text, title=title, meta=meta)
     raise RejectError(READ, "unsupported_format", 'a JSON line needs an "html" or a "text" string')
 
 

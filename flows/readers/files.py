@@ -326,4 +326,6 @@ def _read_record(source: str, container: str, offset: int, config: PipelineConfi
         raw=text,
         url=record.url,
         fetched_at=record.fetched_at,
+        title=record.title,
+        meta=record.meta,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import json
 import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -200,6 +201,7 @@ def article_row(doc: Document, now: dt.datetime) -> dict[str, object]:
         "authors": doc.authors,
         "published": doc.published,
         "site_name": doc.site_name,
+        "meta": json.dumps(doc.meta, ensure_ascii=False, sort_keys=True, default=str) if doc.meta else None,
         "language": doc.language,
         "text": doc.text,
         "captions": doc.captions,

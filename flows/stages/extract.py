@@ -67,7 +67,7 @@ def extract_html(doc: Document, config: PipelineConfig) -> Document:
     if config.lede and (lede := visible_lede(tree, doc.body)):
         doc.body = f"{lede}\n\n{doc.body}"
         doc.extraction += "; the standfirst added (the page shows its description there)"
-    doc.title = _clean(metadata.title)
+    doc.title = doc.title or _clean(metadata.title)  # a record's own title wins
     doc.url = doc.url or _clean(metadata.url)
     doc.site_name = _clean(metadata.sitename)
     doc.authors = split_authors(metadata.author)

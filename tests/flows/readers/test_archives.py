@@ -118,3 +118,21 @@ def test_a_gzipped_jsonl_is_decompressed_once_when_read_in_order(
     again = process_batch(sources[:1], CONFIG)
     assert len(opened) == 2 and again.articles[0]["text"] == first.articles[0]["text"]
     assert len(first.articles) + len(first.rejects) == len(expected)
+
+
+def test_a_records_own_fields_are_kept(tmp_path: Path, samples: Path) -> None:
+    import json
+
+    seed = (samples / "seeds" / "001.txt").read_text(encoding="utf-8")
+    item = {"id": "feed-7", "url": "https://news.example/a", "title": "Our own headline", "outlet": "Example Times"}
+    (tmp_path / "feed.jsonl").write_text(json.dumps({**item, "text": seed, "tags": ["war", "europe"]}) + "\n")
+    write_warc(tmp_path / "crawl.warc", compress=False, truncate=False)
+    result = process_batch(list(list_inputs([tmp_path])), CONFIG)
+    by_url = {row["url"]: row for row in result.articles}
+    record = by_url["https://news.example/a"]
+    assert record["title"] == "Our own headline"  # the record's title, not the text's first line
+    assert json.loads(str(record["meta"])) == {"id": "feed-7", "outlet": "Example Times", "tags": ["war", "europe"]}
+    pages = [row for url, row in by_url.items() if url != "https://news.example/a"]
+    assert pages and all(
+        set(json.loads(str(row["meta"]))) >= {"WARC-Record-ID", "WARC-Payload-Digest"} for row in pages
+    )

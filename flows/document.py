@@ -27,6 +27,8 @@ class Document:
     title: str | None = None
     authors: list[str] = field(default_factory=list)
     published: dt.date | None = None
+    # Where `published` comes from: "url", "metadata" (meta tags, JSON-LD), "page" (a date on the page), "text".
+    published_source: str | None = None
     site_name: str | None = None
     language: str | None = None
     body: str = ""

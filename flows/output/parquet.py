@@ -29,6 +29,7 @@ ARTICLE_SCHEMA = pa.schema(
         pa.field("title", pa.string()),
         pa.field("authors", pa.list_(pa.string())),
         pa.field("published", pa.date32()),
+        pa.field("published_source", pa.string()),
         pa.field("site_name", pa.string()),
         # A JSON object: a record's fields the pipeline does not read, WARC headers (README: meta).
         pa.field("meta", pa.string()),

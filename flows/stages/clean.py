@@ -21,6 +21,8 @@ from flows.stages.extract import extract_html
 from flows.stats import ARTICLE, REJECT, Batch, Outcome
 
 CLEAN = "clean"
+# `published_source` of a date read from a date stamp at the head of a text.
+TEXT_DATE = "text"
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -79,7 +81,8 @@ def clean_documents(docs: Sequence[Document], config: PipelineConfig) -> None:
         doc.related = cleaned.related
         doc.unicode_fixed = cleaned.unicode_fixed
         doc.title = doc.title or cleaned.title
-        doc.published = doc.published or cleaned.published
+        if doc.published is None and cleaned.published is not None:
+            doc.published, doc.published_source = cleaned.published, TEXT_DATE
         doc.n_words = cleaned.n_words
 
 
@@ -200,6 +203,7 @@ def article_row(doc: Document, now: dt.datetime) -> dict[str, object]:
         "title": doc.title,
         "authors": doc.authors,
         "published": doc.published,
+        "published_source": doc.published_source,
         "site_name": doc.site_name,
         "meta": json.dumps(doc.meta, ensure_ascii=False, sort_keys=True, default=str) if doc.meta else None,
         "language": doc.language,

@@ -10,6 +10,7 @@ from typing import Any
 
 import trafilatura
 from htmldate import find_date
+from lxml.etree import XPath
 from trafilatura.metadata import (
     META_URL,
     examine_meta,
@@ -72,7 +73,21 @@ def extract_html(doc: Document, config: PipelineConfig) -> Document:
     doc.site_name = _clean(metadata.sitename)
     doc.authors = split_authors(metadata.author)
     doc.published = parse_iso_date(metadata.date)
+    doc.published_source = date_evidence(tree, doc.url, metadata.date) if doc.published else None
     return doc
+
+
+_META_CONTENT = XPath("//meta/@content|//script[contains(@type, 'ld+json')]/text()")
+
+
+def date_evidence(tree: Any, url: str | None, date: str) -> str:
+    """Tell where the page states `date` (YYYY-MM-DD): in its URL, its metadata, or else on the page."""
+    year, month, day = date[:10].split("-")
+    if url and re.search(rf"{year}[/_.-]?{month}[/_.-]?{day}(?!\d)", url):
+        return "url"
+    if any(date[:10] in str(value) for value in _META_CONTENT(tree)):
+        return "metadata"
+    return "page"
 
 
 # What the body is when trafilatura's comparison replaced its own extraction with a fallback's.

@@ -47,3 +47,28 @@ def test_a_page_says_which_extractor_its_body_is_from(fixtures: Path, page: str,
     config = PipelineConfig()
     doc = extract_html(read_document(str(fixtures / "aeb" / "html" / f"{page}.html.gz"), config), config)
     assert doc.extraction == winner and doc.body.strip()
+
+
+def test_a_date_says_where_the_page_states_it() -> None:
+    from lxml import html
+
+    from flows.stages.extract import date_evidence
+
+    meta = html.fromstring(
+        '<html><head><meta property="article:published_time" content="2019-11-19T08:57"></head></html>'
+    )
+    bare = html.fromstring("<html><body><time>19 November 2019</time></body></html>")
+    assert date_evidence(bare, "https://news.example/2019/11/19/story", "2019-11-19") == "url"
+    assert date_evidence(meta, "https://news.example/story", "2019-11-19") == "metadata"
+    assert date_evidence(bare, "https://news.example/story-20191119", "2019-11-19") == "url"
+    assert date_evidence(bare, None, "2019-11-19") == "page"
+
+
+def test_a_text_dated_by_its_stamp_says_so(samples: Path) -> None:
+    from flows.config import PipelineConfig
+    from flows.stages.clean import process_batch
+
+    rows = process_batch([str(p) for p in sorted((samples / "seeds").glob("*.txt"))], PipelineConfig()).articles
+    dated = [row for row in rows if row["published"]]
+    assert dated and all(row["published_source"] == "text" for row in dated)
+    assert all(row["published_source"] is None for row in rows if not row["published"])

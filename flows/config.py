@@ -48,6 +48,8 @@ class PipelineConfig:
     # The input paths given to the run: a document's identity is its path below them (flows.readers.files
     # doc_id). Not part of the recorded configuration, so that a moved corpus resumes.
     roots: tuple[str, ...] = ()
+    # A manifest file (flows.readers.manifest): per input file, its URL, title, date and other fields.
+    manifest: str | None = None
     # Bodies shorter than this many words are rejected as `extract_empty`.
     min_words: int = 1
     # A body of at most this many words that says it is an error page, a cookie wall, a paywall or
@@ -57,7 +59,7 @@ class PipelineConfig:
     def to_json(self) -> str:
         """Serialise the configuration for the Parquet metadata and run.json."""
         data = asdict(self)
-        data.pop("roots")
+        data.pop("roots")  # where the corpus lies is no setting (the manifest is: its path stays)
         data["clean"]["disabled_rules"] = sorted(self.clean.disabled_rules)
         return json.dumps(data, sort_keys=True)
 
@@ -69,6 +71,7 @@ def build_config(
     doc_timeout: float | None = None,
     settings: Mapping[str, Any] | None = None,
     roots: Iterable[str] = (),
+    manifest: str | None = None,
 ) -> PipelineConfig:
     """Build the run configuration from flow parameters and named `settings`, rejecting unknown names.
 
@@ -90,12 +93,14 @@ def build_config(
     explicit = {"max_bytes": max_bytes, "favor_precision": favor_precision or None, "doc_timeout": doc_timeout}
     pipeline.update({k: v for k, v in explicit.items() if v is not None})
     try:
-        return PipelineConfig(clean=CleanConfig(disabled_rules=disabled, **clean), roots=tuple(roots), **pipeline)
+        return PipelineConfig(
+            clean=CleanConfig(disabled_rules=disabled, **clean), roots=tuple(roots), manifest=manifest, **pipeline
+        )
     except TypeError as exc:
         raise ValueError(f"bad setting: {exc}") from exc
 
 
-_PIPELINE_FIELDS = frozenset(f.name for f in fields(PipelineConfig)) - {"clean", "roots"}
+_PIPELINE_FIELDS = frozenset(f.name for f in fields(PipelineConfig)) - {"clean", "roots", "manifest"}
 _CLEAN_FIELDS = frozenset(f.name for f in fields(CleanConfig))
 # The names a settings file or the flow's `settings` may give.
 SETTINGS = _PIPELINE_FIELDS | _CLEAN_FIELDS

@@ -22,6 +22,7 @@ from flows.executor import WorkerPool, shared_pool
 from flows.output.parquet import write_batch, write_summary
 from flows.output.resume import Progress, lock_output, prepare_output
 from flows.readers.files import InputNotFoundError, pending_inputs
+from flows.readers.manifest import load_manifest
 from flows.report.artifacts import publish_report
 from flows.stages.clean import batched, process_batch
 from flows.stats import PROGRESS, Batch, RunStats
@@ -55,6 +56,7 @@ async def clean_corpus(
     dask: bool = False,
     dask_address: str | None = None,
     settings: dict[str, Any] | None = None,
+    manifest: str | None = None,
 ) -> dict[str, object]:
     """Clean every input under `inputs` into `out/articles` and `out/rejects`; return the run summary.
 
@@ -62,10 +64,14 @@ async def clean_corpus(
     again). Batches run in `workers` supervised local processes, or on Dask (`dask=True` starts a
     local cluster of `workers` processes; `dask_address` connects to a running scheduler).
     `settings` names any other setting (flows.config.SETTINGS: `min_words`, `lede`, a rule's threshold).
+    `manifest` is a .jsonl or .csv file giving input files their URL, title, date and other fields.
     """
     logger = get_run_logger()
     started = time.perf_counter()
-    config = build_config(disabled_rules or (), max_bytes, favor_precision, doc_timeout, settings, inputs)
+    if manifest:
+        manifest = str(Path(manifest).absolute())
+        load_manifest(manifest)  # a bad manifest fails the run before any input is read
+    config = build_config(disabled_rules or (), max_bytes, favor_precision, doc_timeout, settings, inputs, manifest)
     for given in inputs:
         if not exists(given):
             raise InputNotFoundError(f"input path does not exist: {given}")
@@ -89,6 +95,7 @@ async def clean_corpus(
             "batch_size": batch_size,
             "pipeline_version": PIPELINE_VERSION,
             "config": json.loads(config.to_json()),
+            "manifest": manifest,
         }
         # Written last: its presence says the run finished.
         write_summary(out, summary)

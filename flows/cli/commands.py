@@ -23,6 +23,7 @@ from flows.config import DEFAULT_BATCH_SIZE, PipelineConfig, build_config, defau
 from flows.executor import shared_pool
 from flows.readers.archives import CONTAINER_KINDS
 from flows.readers.files import FILE_KINDS
+from flows.readers.manifest import load_manifest
 from flows.storage import exists
 
 app = typer.Typer(
@@ -106,6 +107,10 @@ def run(
     dask_address: Annotated[
         str | None, typer.Option(help="Run the batches on the Dask cluster at this scheduler address.")
     ] = None,
+    manifest: Annotated[
+        Path | None,
+        typer.Option(help='A .jsonl or .csv file: per input file (its "path"), url, title, published and any field.'),
+    ] = None,
     config_file: Annotated[
         Path | None,
         typer.Option(
@@ -121,6 +126,12 @@ def run(
     except (OSError, ValueError) as exc:
         console().print(f"[red]error:[/red] {config_file}: {exc}")
         raise typer.Exit(EXIT_USAGE) from exc
+    if manifest:
+        try:
+            load_manifest(str(manifest))
+        except ValueError as exc:
+            console().print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(EXIT_USAGE) from exc
     workers = workers or file_options.get("workers")
     batch_size = batch_size or file_options.get("batch_size") or DEFAULT_BATCH_SIZE
     doc_timeout = doc_timeout or file_options.get("doc_timeout")
@@ -153,6 +164,7 @@ def run(
         "dask": dask,
         "dask_address": dask_address,
         "settings": settings,
+        "manifest": str(manifest) if manifest else None,
     }
     show_bar = console().is_terminal if progress is None else progress
     if not verbose:

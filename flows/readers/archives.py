@@ -164,7 +164,7 @@ def _read_warc(path: str, offset: int, max_bytes: int) -> Record:
         raise RejectError(READ, "too_large", f"more than {max_bytes} bytes")
     headers = record.rec_headers
     url = headers.get_header("WARC-Target-URI")
-    fetched = _parse_time(headers.get_header("WARC-Date"))
+    fetched = parse_time(headers.get_header("WARC-Date"))
     if record.http_headers is not None:
         status = record.http_headers.get_statuscode() or ""
         if not status.startswith("2"):
@@ -248,7 +248,7 @@ def _read_jsonl(path: str, offset: int, max_bytes: int) -> Record:
     if not isinstance(item, dict):
         raise RejectError(READ, "unsupported_format", "a JSON line must be an object")
     url = item.get("url") if isinstance(item.get("url"), str) else None
-    fetched = next((_parse_time(str(item[k])) for k in _FETCH_KEYS if item.get(k)), None)
+    fetched = next((parse_time(str(item[k])) for k in _FETCH_KEYS if item.get(k)), None)
     title = item["title"].strip() or None if isinstance(item.get("title"), str) else None
     meta = {k: v for k, v in item.items() if k not in _READ_KEYS and not (k == "title" and title)}
     for key, fmt in (("html", HTML), ("text", TEXT)):
@@ -259,7 +259,7 @@ def _read_jsonl(path: str, offset: int, max_bytes: int) -> Record:
     raise RejectError(READ, "unsupported_format", 'a JSON line needs an "html" or a "text" string')
 
 
-def _parse_time(value: str | None) -> dt.datetime | None:
+def parse_time(value: str | None) -> dt.datetime | None:
     """Parse an ISO 8601 timestamp (WARC-Date, or a JSON field) as UTC."""
     if not value:
         return None

@@ -19,7 +19,7 @@ from charset_normalizer import from_bytes
 from flows import storage
 from flows.config import PipelineConfig
 from flows.document import HTML, TEXT, Document, RejectError
-from flows.readers import archives
+from flows.readers import archives, manifest
 
 READ = "read"
 TEXT_SUFFIXES = (".txt", ".text")
@@ -297,7 +297,14 @@ def read_document(source: str, config: PipelineConfig) -> Document:
     if not storage.is_uri(source) and not os.path.isfile(source):
         raise RejectError(READ, "unreadable", "not a regular file")
     text, encoding = decode_text(read_bytes(source, config), html=fmt == HTML)
-    return Document(source=source, doc_id=doc_id(source, config.roots), input_format=fmt, encoding=encoding, raw=text)
+    doc = Document(source=source, doc_id=doc_id(source, config.roots), input_format=fmt, encoding=encoding, raw=text)
+    row = manifest.entry_for(manifest.load_manifest(config.manifest), source) if config.manifest else None
+    if row:
+        values, doc.meta = manifest.apply_entry(row)
+        for name, value in values.items():
+            setattr(doc, name, value)
+        doc.published_source = "manifest" if doc.published else None
+    return doc
 
 
 def decode_text(data: bytes, *, html: bool) -> tuple[str, str]:

@@ -72,8 +72,9 @@ def extract_html(doc: Document, config: PipelineConfig) -> Document:
     doc.url = doc.url or _clean(metadata.url)
     doc.site_name = _clean(metadata.sitename)
     doc.authors = split_authors(metadata.author)
-    doc.published = parse_iso_date(metadata.date)
-    doc.published_source = date_evidence(tree, doc.url, metadata.date) if doc.published else None
+    if doc.published is None:  # a manifest's date wins
+        doc.published = parse_iso_date(metadata.date)
+        doc.published_source = date_evidence(tree, doc.url, metadata.date) if doc.published else None
     return doc
 
 

@@ -56,6 +56,8 @@ def explain(
         f"title: {result.title or '-'}   published: {result.published or '-'}"
         + (f"\nextracted by: {result.extraction}" if result.extraction else "")
     )
+    for before, after, count in result.repairs:
+        out.print(f"repaired: {escape(repr(before))} -> {escape(repr(after))}" + (f" ({count}x)" if count > 1 else ""))
     width = max((len(rule) for _, rule in result.lines if rule), default=4)
     for text, rule in result.lines:
         if rule is None:

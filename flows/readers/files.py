@@ -210,8 +210,19 @@ def decode(data: bytes, *, html: bool) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):
+        # UTF-8 with a stray byte or two (a cut or mixed file): a code page would garble all the rest.
+        return data.decode("utf-8", errors="replace"), "utf-8"
     name = _detect_codec(data, list(from_bytes(data[:200_000])))
     return data.decode(name, errors="replace"), name
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Tell whether bytes that are not strict UTF-8 are UTF-8 but for a few bytes (good sequences outnumber bad)."""
+    text = data[:200_000].decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for c in text if not c.isascii()) - bad
+    return good > 0 and good >= 4 * bad
 
 
 def _detect_codec(data: bytes, matches: list[Any]) -> str:

@@ -62,3 +62,14 @@ def test_an_html_body_is_the_extractors_text_minus_recorded_removals(samples: Pa
         assert str(row["text"]).split("\n\n") == kept
         assert [r["text"] for r in row["removed"]] == [text for text, rule in result.lines if rule]  # type: ignore[attr-defined]
         assert str(row["extraction"]).startswith(("trafilatura", "readability", "justext")) and result.extraction
+
+
+def test_explain_lists_every_mojibake_repair(tmp_path: Path) -> None:
+    page = tmp_path / "moji.txt"
+    page.write_text("Il est allÃ© Ã  Paris avec son cafÃ©.\nHe was waiting,â€ said the man.\n", encoding="utf-8")
+    result = explain(str(page))
+    assert ("Ã©", "é", 2) in result.repairs and ("Ã ", "à", 1) in result.repairs
+    assert ("â€", "\ufffd", 1) in result.repairs  # a lost byte stays visible
+    clean = tmp_path / "clean.txt"
+    clean.write_text("Plain text, café and all.\n", encoding="utf-8")
+    assert explain(str(clean)).repairs == ()

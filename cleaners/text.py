@@ -65,6 +65,8 @@ class Cleaned:
     marks: tuple[tuple[str, str | None], ...] = ()
     # Words in `text` (`cleaners.lines.word_count(text)`, counted line by line as the lines were split).
     n_words: int = 0
+    # The rule that removed each line of the input, in order (None: kept), without the inline cuts.
+    fates: tuple[str | None, ...] = ()
 
     @property
     def captions(self) -> list[str]:
@@ -211,6 +213,7 @@ def _finish(cleaning: _Cleaning, config: CleanConfig, contextual: tuple[Rule, ..
         marks=tuple((r.text, r.rule) for r in cleaning.prefix)
         + tuple((ln.text, doc.removed.get(ln.index)) for ln in doc.lines),
         n_words=sum(ln.text_words for ln in kept) + sum(ln.text_cjk for ln in kept) // 2,
+        fates=tuple(doc.removed.get(ln.index) for ln in doc.lines),
     )
 
 

@@ -35,6 +35,8 @@ class Document:
     # HTML: which extractor's text `body` is (trafilatura's own, or the fallback that replaced it, and why).
     extraction: str | None = None
     text: str = ""
+    # The body as Markdown (headings, lists, tables), cleaned as `text` was; HTML from trafilatura's rendering.
+    markdown: str | None = None
     removed: tuple[Removal, ...] = ()
     captions: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)

@@ -35,6 +35,7 @@ ARTICLE_SCHEMA = pa.schema(
         pa.field("meta", pa.string()),
         pa.field("language", pa.string()),
         pa.field("text", pa.string(), nullable=False),
+        pa.field("markdown", pa.string()),
         pa.field("captions", pa.list_(pa.string())),
         pa.field("related", pa.list_(pa.string())),
         pa.field(

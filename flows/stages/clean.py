@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from cleaners import Draft, clean_text, clean_texts, detect_language, detect_languages, not_article
 from cleaners.batching import sized_runs
+from cleaners.markdown import clean_markdown
 from flows import PIPELINE_VERSION
 from flows.config import PipelineConfig
 from flows.document import HTML, Document, Reject, RejectError
@@ -75,6 +76,7 @@ def clean_documents(docs: Sequence[Document], config: PipelineConfig) -> None:
     ]
     for doc, cleaned in zip(docs, clean_texts(drafts, config.clean), strict=True):
         doc.text = cleaned.text
+        doc.markdown = clean_markdown(doc.markdown, cleaned) if doc.markdown else cleaned.text
         doc.removed = cleaned.removals
         doc.marks = cleaned.marks
         doc.captions = cleaned.captions
@@ -208,6 +210,7 @@ def article_row(doc: Document, now: dt.datetime) -> dict[str, object]:
         "meta": json.dumps(doc.meta, ensure_ascii=False, sort_keys=True, default=str) if doc.meta else None,
         "language": doc.language,
         "text": doc.text,
+        "markdown": doc.markdown,
         "captions": doc.captions,
         "related": doc.related,
         "removed": [{"rule": r.rule, "text": r.text} for r in doc.removed],

@@ -22,6 +22,7 @@ from trafilatura.metadata import (
 )
 from trafilatura.settings import set_date_params
 from trafilatura.utils import HTML_PARSER, load_html
+from trafilatura.xml import xmltotxt
 
 from flows.config import PipelineConfig
 from flows.document import Document, RejectError
@@ -60,13 +61,17 @@ def extract_html(doc: Document, config: PipelineConfig) -> Document:
         raise RejectError(EXTRACT, "extract_empty", "trafilatura found no main text")
     doc.body = result.text
     doc.extraction = watch.winner
+    # The same extraction as Markdown, line for line with the text (its cleaning follows the text's).
+    doc.markdown = xmltotxt(result.body, include_formatting=True) if result.body is not None else None
     if config.structured_body and (fuller := fuller_body(tree, result.text)):
         gained = len(fuller.text.split()) - len(result.text.split())
         extractor = watch.winner.split(":")[0]
         doc.body = fuller.text
+        doc.markdown = None  # the page's data has no Markdown: the clean text stands for it
         doc.extraction = f"{fuller.source}: holds the extracted text ({extractor}) and {gained} more words"
     if config.lede and (lede := visible_lede(tree, doc.body)):
         doc.body = f"{lede}\n\n{doc.body}"
+        doc.markdown = f"{lede}\n\n{doc.markdown}" if doc.markdown is not None else None
         doc.extraction += "; the standfirst added (the page shows its description there)"
     doc.title = doc.title or _clean(metadata.title)  # a record's own title wins
     doc.url = doc.url or _clean(metadata.url)

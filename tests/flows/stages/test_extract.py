@@ -72,3 +72,25 @@ def test_a_text_dated_by_its_stamp_says_so(samples: Path) -> None:
     dated = [row for row in rows if row["published"]]
     assert dated and all(row["published_source"] == "text" for row in dated)
     assert all(row["published_source"] is None for row in rows if not row["published"])
+
+
+def test_a_page_keeps_its_structure_in_markdown_cleaned_like_its_text(tmp_path: Path) -> None:
+    from flows.config import PipelineConfig
+    from flows.stages.clean import process_batch
+
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Bridge vote</title></head><body><article><h1>Bridge vote</h1>"
+        "<p>The council met on Tuesday and heard from residents, engineers and the mayor"
+        " about the new bridge over the river.</p><h2>What was decided</h2><ul><li>The vote is set for May</li>"
+        "<li>A second quote is due</li></ul><p>Advertisement</p><table><tr><th>Name</th><th>Votes</th></tr>"
+        "<tr><td>Anna</td><td>12</td></tr></table><p>Read more: Another story about bridges</p><p>The mayor said"
+        " the vote would be held in the spring, after a second round of consultation with the boroughs.</p>"
+        "</article></body></html>"
+    )
+    (row,) = process_batch([str(page)], PipelineConfig()).articles
+    markdown = str(row["markdown"])
+    assert "## What was decided" in markdown and "- The vote is set for May" in markdown
+    assert "| Name | Votes |" in markdown
+    assert "Advertisement" not in markdown and "Read more" not in markdown
+    assert "Advertisement" not in str(row["text"])

@@ -52,16 +52,21 @@ def fuller_body(tree: Any, extracted: str, rule: Completion | None = None) -> Ca
     words = _TOKEN.findall(extracted)
     mine: set[tuple[str, ...]] | None = None
     best: tuple[float, int, Candidate] | None = None
+    uncovered = 0  # longer bodies that do not hold the extraction
     for candidate in _candidates(tree, _probes(words)):
         theirs = _TOKEN.findall(candidate.text)
         if len(theirs) < max(rule.min_gain * len(words), len(words) + rule.min_words):
             continue
         mine = _shingles(words) if mine is None else mine
         cover = len(mine & _shingles(theirs)) / len(mine) if mine else 0.0
-        if cover < rule.min_cover and len(words) >= rule.short_words:
-            continue
+        if cover < rule.min_cover:
+            uncovered += 1
+            if len(words) >= rule.short_words:
+                continue
         if best is None or (cover, len(theirs)) > best[:2]:
             best = (cover, len(theirs), candidate)
+    if best and best[0] < rule.min_cover and uncovered > 1:
+        return None  # a short extraction, and several bodies that do not hold it: a list page's, not this one's
     return best[2] if best else None
 
 

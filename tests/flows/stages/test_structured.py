@@ -73,6 +73,14 @@ def test_data_that_does_not_hold_the_extraction_or_adds_little_is_ignored() -> N
     assert fuller_body(page("<script>var config = {};</script>"), EXTRACTED) is None
 
 
+def test_a_short_extraction_takes_the_pages_one_body_but_not_one_of_several() -> None:
+    caption = "A photo of the bridge at night."
+    one = fuller_body(page(ld_json("\n".join(HIDDEN))), caption)
+    assert one is not None and one.paragraphs == HIDDEN
+    listing = page(ld_json("\n".join(HIDDEN)) + ld_json("\n".join(t.replace("Paragraph", "Item") for t in HIDDEN)))
+    assert fuller_body(listing, caption) is None
+
+
 def test_a_page_that_renders_the_rest_with_javascript_gets_its_whole_body(fixtures: Path) -> None:
     from flows.config import PipelineConfig
     from flows.readers.files import read_document

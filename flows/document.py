@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from cleaners import Removal
 
 TEXT = "text"
 HTML = "html"
+
+
+class Input(NamedTuple):
+    """One input as the listing hands it to a batch: where it is, and the doc_id its row carries."""
+
+    source: str
+    doc_id: str
 
 
 @dataclass(slots=True)

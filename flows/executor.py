@@ -23,9 +23,8 @@ from concurrent.futures import Future, TimeoutError
 from pebble import ProcessExpired, ProcessPool
 
 from flows.config import PipelineConfig
-from flows.document import Reject
-from flows.readers.files import doc_id
-from flows.stages.clean import GROUP_SIZE, batched, process_group, reject_row, warm_up
+from flows.document import Input, Reject
+from flows.stages.clean import GROUP_SIZE, as_input, batched, process_group, reject_row, warm_up
 from flows.stats import REJECT, Outcome
 
 WORKER = "worker"
@@ -36,7 +35,7 @@ WORKER = "worker"
 _CONTEXT = multiprocessing.get_context("forkserver")
 _CONTEXT.set_forkserver_preload(["flows.executor"])
 
-GroupHandler = Callable[[Sequence[str], PipelineConfig, dt.datetime], Iterator[Outcome]]
+GroupHandler = Callable[[Sequence[str | Input], PipelineConfig, dt.datetime], Iterator[Outcome]]
 
 
 def _start_worker(memory_mb: int | None) -> None:
@@ -57,7 +56,7 @@ def _nothing() -> None:
 
 
 def _run_group(
-    handler: GroupHandler, sources: Sequence[str], config: PipelineConfig, now: dt.datetime, env: dict[str, str]
+    handler: GroupHandler, sources: Sequence[str | Input], config: PipelineConfig, now: dt.datetime, env: dict[str, str]
 ) -> list[Outcome]:
     # The caller's environment as it is now (storage credentials and endpoints), not as it was when
     # this long-lived worker started.
@@ -89,7 +88,7 @@ class WorkerPool:
         """Tell whether the pool can take work (not closed, its manager threads alive)."""
         return bool(self._pool.active)
 
-    def run_batch(self, sources: Sequence[str], config: PipelineConfig, now: dt.datetime) -> Iterator[Outcome]:
+    def run_batch(self, sources: Sequence[str | Input], config: PipelineConfig, now: dt.datetime) -> Iterator[Outcome]:
         """Yield each input's outcome in order; a hung or crashing document costs that document only."""
         # Small batches are spread over every worker rather than given to one as a single group.
         size = max(1, min(GROUP_SIZE, math.ceil(len(sources) / self.size)))
@@ -98,13 +97,13 @@ class WorkerPool:
         for group, future in zip(groups, futures, strict=True):
             yield from self._outcomes(group, future, config, now)
 
-    def _schedule(self, group: list[str], config: PipelineConfig, now: dt.datetime) -> Future[list[Outcome]]:
+    def _schedule(self, group: list[str | Input], config: PipelineConfig, now: dt.datetime) -> Future[list[Outcome]]:
         # A group shares one document's time limit: groups take well under a second, the limit a minute.
         args = (self._handler, group, config, now, dict(os.environ))
         return self._pool.schedule(_run_group, args=args, timeout=config.doc_timeout)
 
     def _outcomes(
-        self, group: list[str], future: Future[list[Outcome]], config: PipelineConfig, now: dt.datetime
+        self, group: list[str | Input], future: Future[list[Outcome]], config: PipelineConfig, now: dt.datetime
     ) -> list[Outcome]:
         try:
             return future.result()
@@ -115,7 +114,8 @@ class WorkerPool:
         except Exception as exc:  # the handler's own guard failed (MemoryError, a bug)
             reason, detail = "error", f"{type(exc).__name__}: {exc}"
         if len(group) == 1:
-            return [(REJECT, reject_row(Reject(group[0], doc_id(group[0], config.roots), WORKER, reason, detail), now))]
+            item = as_input(group[0], config)
+            return [(REJECT, reject_row(Reject(item.source, item.doc_id, WORKER, reason, detail), now))]
         # Which document was it? Each goes again alone.
         alone = [self._schedule([source], config, now) for source in group]
         return [

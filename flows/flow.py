@@ -18,6 +18,7 @@ from pydantic import Field
 
 from flows import PIPELINE_VERSION
 from flows.config import DEFAULT_BATCH_SIZE, PipelineConfig, build_config, default_workers
+from flows.document import Input
 from flows.executor import WorkerPool, shared_pool
 from flows.output.parquet import write_batch, write_summary
 from flows.output.resume import Progress, lock_output, prepare_output
@@ -31,7 +32,7 @@ from flows.storage import exists, is_uri
 
 @task(name="clean-batch", cache_policy=NONE, task_run_name="clean-batch-{batch}")
 def clean_batch(
-    batch: int, part: str, sources: list[str], out: str, config: PipelineConfig, pool: WorkerPool | None
+    batch: int, part: str, sources: list[Input], out: str, config: PipelineConfig, pool: WorkerPool | None
 ) -> RunStats:
     """Clean one batch of inputs (in the worker pool, else in this process) and write its part files."""
     if pool is None:
@@ -135,7 +136,8 @@ async def clean_batches(
 
     batch_no = -1
     skipped: Counter[str] = Counter()
-    for batch_no, sources in enumerate(batched(pending_inputs(inputs, progress.done, out, skipped), batch_size)):
+    listing = pending_inputs(inputs, progress.done, out, skipped, config.manifest)
+    for batch_no, sources in enumerate(batched(listing, batch_size)):
         part = f"part-{progress.attempt:03d}-{batch_no:05d}"
         pending.append((batch_no, clean_batch.submit(batch_no, part, sources, out, config, pool)))
         listed += len(sources)

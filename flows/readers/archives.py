@@ -2,7 +2,7 @@
 
 A record's source is its container's path, "#", and the record's byte offset in the container
 (in the decompressed stream for `.jsonl.gz`), so a record can be found again in a worker
-process and its doc_id is stable across runs.
+process. Its identity is its own: a WARC-Record-ID, a JSON line's "id", else its URL.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import gzip
 import json
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -41,6 +41,8 @@ _TEXT_TYPES = ("text/plain",)
 _FETCH_KEYS = ("fetched_at", "fetch_time", "timestamp", "crawl_date")
 # What the pipeline reads of a JSON line; its other fields go to the `meta` column.
 _READ_KEYS = frozenset({"url", "html", "text", *_FETCH_KEYS})
+# A record's own id, first match wins (a newsclean output read again brings its doc_id).
+ID_KEYS = ("id", "doc_id")
 # WARC headers worth keeping with the page.
 _WARC_KEPT = ("WARC-Record-ID", "WARC-IP-Address", "WARC-Payload-Digest")
 
@@ -73,15 +75,28 @@ def _open(location: str) -> IO[bytes]:
     return open(location, "rb")
 
 
-def list_records(path: str) -> Iterator[str]:
-    """Yield the source of every page record in a container, and of the point where it breaks."""
+def list_records(path: str) -> Iterator[tuple[str, str | None]]:
+    """Yield the source and own identity (`own_identity`) of every page record in a container.
+
+    Where the container breaks, the point is yielded too (with no identity): it becomes a reject.
+    """
     if container_format(path) == WARC:
         yield from _list_warc(path)
     else:
         yield from _list_jsonl(path)
 
 
-def _list_warc(path: str) -> Iterator[str]:
+def own_identity(fields: Mapping[str, Any]) -> str | None:
+    """Return what identifies a record by itself: "id:" its own id (ID_KEYS), else "url:" its URL, else None."""
+    for key in ID_KEYS:
+        value = fields.get(key)
+        if isinstance(value, str | int) and not isinstance(value, bool) and str(value).strip():
+            return f"id:{str(value).strip()}"
+    url = fields.get("url")
+    return f"url:{url.strip()}" if isinstance(url, str) and url.strip() else None
+
+
+def _list_warc(path: str) -> Iterator[tuple[str, str | None]]:
     end = 0
     try:
         with _open(path) as fh:
@@ -93,26 +108,37 @@ def _list_warc(path: str) -> Iterator[str]:
                 offset, length = records.get_record_offset(), records.get_record_length()
                 end = offset + length
                 if is_page:
-                    yield record_source(path, offset)
+                    headers = record.rec_headers
+                    found = {"id": headers.get_header("WARC-Record-ID"), "url": headers.get_header("WARC-Target-URI")}
+                    yield record_source(path, offset), own_identity(found)
     except (ArchiveLoadFailed, OSError, EOFError, ValueError):
         # The rest of the file cannot be parsed: one reject for it, at the first byte not read.
-        yield record_source(path, end)
+        yield record_source(path, end), None
         return
     # A gzip member cut short ends warcio's iteration without an error: the bytes left over are a record.
     if size - end > 4:
-        yield record_source(path, end)
+        yield record_source(path, end), None
 
 
-def _list_jsonl(path: str) -> Iterator[str]:
+def _list_jsonl(path: str) -> Iterator[tuple[str, str | None]]:
     offset = 0
     try:
         with _open(path) as raw, _decompressed(path, raw) as fh:
             for line in fh:
                 if line.strip():
-                    yield record_source(path, offset)
+                    yield record_source(path, offset), _line_identity(line)
                 offset += len(line)
     except (OSError, EOFError):  # a truncated .gz: what was read is listed, the rest is one reject
-        yield record_source(path, offset)
+        yield record_source(path, offset), None
+
+
+def _line_identity(line: bytes) -> str | None:
+    """Return a JSON line's own identity, None when it is no JSON object (it becomes a reject)."""
+    try:
+        item = json.loads(line)
+    except ValueError:
+        return None
+    return own_identity(item) if isinstance(item, dict) else None
 
 
 def _decompressed(path: str, raw: IO[bytes]) -> IO[bytes]:

@@ -18,7 +18,7 @@ from charset_normalizer import from_bytes
 
 from flows import storage
 from flows.config import PipelineConfig
-from flows.document import HTML, TEXT, Document, RejectError
+from flows.document import HTML, TEXT, Document, Input, RejectError
 from flows.readers import archives, manifest
 
 READ = "read"
@@ -62,6 +62,14 @@ def list_inputs(
     Directories in `skip` (the run's own output, when it lies inside an input folder) are not searched;
     files found in directories that are no input are counted by suffix in `skipped`.
     """
+    for source, _ in _list(paths, skip, skipped):
+        yield source
+
+
+def _list(
+    paths: Iterable[str | os.PathLike[str]], skip: Iterable[str], skipped: Counter[str] | None
+) -> Iterator[tuple[str, str | None]]:
+    """Yield what `list_inputs` does, each with its own identity (a record's id or URL; None for files)."""
     skip_dirs = {os.path.realpath(d) for d in skip if not storage.is_uri(str(d))}
     for given in paths:
         if storage.is_uri(str(given)):
@@ -87,25 +95,41 @@ def list_inputs(
             if archives.container_format(location) and path.is_file():
                 yield from archives.list_records(location)
             else:
-                yield location
+                yield location, None
         else:
             raise InputNotFoundError(f"input path does not exist: {given}")
 
 
 def pending_inputs(
-    inputs: Iterable[str], done: set[str], out: str | None = None, skipped: Counter[str] | None = None
-) -> Iterator[str]:
-    """Yield the listed inputs not yet done, each once (an input reached twice is one input), never from `out`."""
-    seen = set(done)
+    inputs: Iterable[str],
+    done: set[str],
+    out: str | None = None,
+    skipped: Counter[str] | None = None,
+    manifest_path: str | None = None,
+) -> Iterator[Input]:
+    """Yield the listed inputs whose doc_id is not in `done`, each once, never from `out`.
+
+    An input reached twice (a file under two given paths) is one input. Two inputs with one identity
+    (a JSON line's id or URL repeated) are both kept: the n-th repeat's doc_id hashes "#n" after it.
+    """
     roots = list(inputs)
-    for source in list_inputs(roots, skip=[out] if out else [], skipped=skipped):
-        key = doc_id(source, roots)
-        if key not in seen:
-            seen.add(key)
-            yield source
+    rows = manifest.load_manifest(manifest_path) if manifest_path else None
+    seen: set[str] = set()
+    repeats: Counter[str] = Counter()
+    for source, own in _list(roots, [out] if out else [], skipped):
+        if source in seen:
+            continue
+        seen.add(source)
+        if own is None and rows is not None:
+            own = archives.own_identity(manifest.entry_for(rows, source) or {})
+        name = own or identity(source, roots)
+        repeats[name] += 1
+        key = hash_identity(name if repeats[name] == 1 else f"{name}#{repeats[name]}")
+        if key not in done:
+            yield Input(source, key)
 
 
-def _expand(location: str) -> Generator[str, None, bool]:
+def _expand(location: str) -> Generator[tuple[str, str | None], None, bool]:
     """Yield a found file if it is a supported input, or the records of a WARC or JSON-lines file.
 
     Return whether the file is an input at all.
@@ -114,9 +138,9 @@ def _expand(location: str) -> Generator[str, None, bool]:
         if storage.is_uri(location) or os.path.isfile(location):
             yield from archives.list_records(location)
         else:  # a FIFO or a dangling link named like a container: one reject, never opened
-            yield location
+            yield location, None
     elif input_format(location) is not None:
-        yield location
+        yield location, None
     else:
         return False
     return True
@@ -131,13 +155,19 @@ def _suffix(name: str) -> str:
 
 
 def doc_id(source: str, roots: Sequence[str] = ()) -> str:
-    """Return the stable id of the input at `source`: a hash of its path below the input path given.
+    """Return the id of the input at `source` by its path below the input path given.
 
     The path kept is relative to the parent of the given path that holds it ("news/2024/a.html" for
     `news/` given), so moving or mounting the corpus elsewhere keeps every id; a record adds its
-    "#offset". A source under no given path keeps its whole path.
+    "#offset". A source under no given path keeps its whole path. A run's listing (`pending_inputs`)
+    prefers an input's own id or URL when it has one.
     """
-    return hashlib.sha256(identity(source, roots).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return hash_identity(identity(source, roots))
+
+
+def hash_identity(name: str) -> str:
+    """Return the doc_id of an identity: the first 32 hex digits of its SHA-256."""
+    return hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def identity(source: str, roots: Sequence[str] = ()) -> str:
@@ -295,11 +325,12 @@ def looks_binary(data: bytes) -> bool:
     return b"\x00" in head
 
 
-def read_document(source: str, config: PipelineConfig) -> Document:
-    """Read one input into a Document with its decoded text, or raise RejectError."""
+def read_document(source: str, config: PipelineConfig, key: str | None = None) -> Document:
+    """Read one input into a Document with its decoded text (doc_id `key`, else by path), or raise RejectError."""
+    key = key or doc_id(source, config.roots)
     record = archives.split_record_source(source)
     if record is not None:
-        return _read_record(source, *record, config)
+        return _read_record(source, key, *record, config)
     if archives.container_format(source):
         raise RejectError(READ, "unreadable", "not a regular file")
     fmt = input_format(source)
@@ -308,7 +339,7 @@ def read_document(source: str, config: PipelineConfig) -> Document:
     if not storage.is_uri(source) and not os.path.isfile(source):
         raise RejectError(READ, "unreadable", "not a regular file")
     text, encoding = decode_text(read_bytes(source, config), html=fmt == HTML)
-    doc = Document(source=source, doc_id=doc_id(source, config.roots), input_format=fmt, encoding=encoding, raw=text)
+    doc = Document(source=source, doc_id=key, input_format=fmt, encoding=encoding, raw=text)
     row = manifest.entry_for(manifest.load_manifest(config.manifest), source) if config.manifest else None
     if row:
         values, doc.meta = manifest.apply_entry(row)
@@ -327,7 +358,7 @@ def decode_text(data: bytes, *, html: bool) -> tuple[str, str]:
     return decode(data, html=html)
 
 
-def _read_record(source: str, container: str, offset: int, config: PipelineConfig) -> Document:
+def _read_record(source: str, key: str, container: str, offset: int, config: PipelineConfig) -> Document:
     """Read one WARC or JSON-lines record into a Document, with its URL and fetch time."""
     record = archives.read_record(container, offset, config.max_bytes)
     if record.text is not None:
@@ -338,7 +369,7 @@ def _read_record(source: str, container: str, offset: int, config: PipelineConfi
         raise RejectError(READ, "empty", "the record holds no text")
     return Document(
         source=source,
-        doc_id=doc_id(source, config.roots),
+        doc_id=key,
         input_format=record.input_format,
         encoding=encoding,
         raw=text,

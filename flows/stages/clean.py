@@ -16,7 +16,7 @@ from cleaners.batching import sized_runs
 from cleaners.markdown import clean_markdown
 from flows import PIPELINE_VERSION
 from flows.config import PipelineConfig
-from flows.document import HTML, Document, Reject, RejectError
+from flows.document import HTML, Document, Input, Reject, RejectError
 from flows.readers.files import doc_id, read_document
 from flows.stages.extract import extract_html
 from flows.stats import ARTICLE, REJECT, Batch, Outcome
@@ -42,9 +42,9 @@ def warm_up() -> None:
     clean_text(WARM_UP_TEXT, language=detect_language(WARM_UP_TEXT))
 
 
-def load_document(source: str, config: PipelineConfig) -> Document:
-    """Read one input, and extract the article of an HTML page; raise RejectError when that fails."""
-    doc = read_document(source, config)
+def load_document(source: str, config: PipelineConfig, key: str | None = None) -> Document:
+    """Read one input (doc_id `key`, else by path), extract an HTML page's article; raise RejectError on failure."""
+    doc = read_document(source, config, key)
     return extract_html(doc, config) if doc.input_format == HTML else doc
 
 
@@ -106,7 +106,12 @@ def rejection(doc: Document, config: PipelineConfig) -> tuple[str, str] | None:
     return None
 
 
-def process_group(sources: Sequence[str], config: PipelineConfig, now: dt.datetime) -> Iterator[Outcome]:
+def as_input(item: str | Input, config: PipelineConfig) -> Input:
+    """Return an input as the listing gives it; a bare path takes its doc_id by path (`doc_id`)."""
+    return item if isinstance(item, Input) else Input(item, doc_id(item, config.roots))
+
+
+def process_group(sources: Sequence[str | Input], config: PipelineConfig, now: dt.datetime) -> Iterator[Outcome]:
     """Process inputs stage by stage, yielding each outcome in order; never raise for a bad document.
 
     All are loaded, then all languages identified, then all cleaned (each rule over every document
@@ -114,7 +119,8 @@ def process_group(sources: Sequence[str], config: PipelineConfig, now: dt.dateti
     ~70 MB, the rules' patterns) in the processor's caches, and makes one numpy call of many small
     ones. Identifying and cleaning texts together made a worker's texts ~12 % cheaper.
     """
-    loaded = [_guarded(source, doc_id(source, config.roots), now, load_document, source, config) for source in sources]
+    inputs = [as_input(item, config) for item in sources]
+    loaded = [_guarded(*item, now, load_document, item.source, config, item.doc_id) for item in inputs]
     ready = _staged(loaded, now, identify_languages, identify_language)
     clean_all, clean_one = (functools.partial(stage, config=config) for stage in (clean_documents, clean_document))
     cleaned = _staged(ready, now, clean_all, clean_one, GROUP_CLEAN_CHARS)
@@ -177,7 +183,7 @@ def _guarded(source: str, key: str, now: dt.datetime, stage: Callable[..., T], *
 GROUP_SIZE = 16
 
 
-def process_batch(sources: Iterable[str], config: PipelineConfig) -> Batch:
+def process_batch(sources: Iterable[str | Input], config: PipelineConfig) -> Batch:
     """Process inputs in this process, in groups; a failing document becomes a reject row."""
     now = dt.datetime.now(dt.UTC)
     return Batch([outcome for group in batched(sources, GROUP_SIZE) for outcome in process_group(group, config, now)])

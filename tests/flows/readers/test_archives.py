@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from flows.config import PipelineConfig
+from flows.document import Input
 from flows.readers.archives import split_record_source
-from flows.readers.files import doc_id, list_inputs
+from flows.readers.files import doc_id, hash_identity, list_inputs, pending_inputs
 from flows.stages.clean import process_batch
 from tests.fixtures.crawl import FETCHED, write_jsonl, write_warc
 
@@ -136,3 +137,62 @@ def test_a_records_own_fields_are_kept(tmp_path: Path, samples: Path) -> None:
     assert pages and all(
         set(json.loads(str(row["meta"]))) >= {"WARC-Record-ID", "WARC-Payload-Digest"} for row in pages
     )
+
+
+def _ids(inputs: list[Input]) -> dict[str, str]:
+    return {item.source: item.doc_id for item in inputs}
+
+
+def test_a_records_own_id_else_its_url_is_its_identity(tmp_path: Path, samples: Path) -> None:
+    import json
+
+    seed = (samples / "seeds" / "001.txt").read_text(encoding="utf-8")
+    records = [
+        {"id": "feed-7"},
+        {"url": "https://news.example/a"},
+        {},
+        {"id": "feed-7", "url": "https://news.example/b"},
+    ]
+    feed = tmp_path / "in" / "feed.jsonl"
+    feed.parent.mkdir()
+    feed.write_text("".join(json.dumps({**record, "text": seed}) + "\n" for record in records), encoding="utf-8")
+    inputs = list(pending_inputs([str(feed.parent)], set()))
+    sources = [item.source for item in inputs]
+    assert [item.doc_id for item in inputs] == [
+        hash_identity("id:feed-7"),
+        hash_identity("url:https://news.example/a"),
+        doc_id(sources[2], [str(feed.parent)]),  # neither: its path and offset
+        hash_identity("id:feed-7#2"),  # a repeated id is kept, as the id's second record
+    ]
+    result = process_batch(inputs, CONFIG)
+    assert sorted(str(row["doc_id"]) for row in result.articles) == sorted(item.doc_id for item in inputs)
+    # Renamed and moved, the file's records with an id or URL are still done; the one without is not.
+    moved = tmp_path / "elsewhere" / "renamed.jsonl"
+    moved.parent.mkdir()
+    feed.rename(moved)
+    left = list(pending_inputs([str(moved.parent)], {item.doc_id for item in inputs}))
+    assert [split_record_source(item.source) for item in left] == [(str(moved), split_record_source(sources[2])[1])]
+
+
+def test_a_warc_records_id_is_its_identity(tmp_path: Path) -> None:
+    from warcio.archiveiterator import ArchiveIterator
+
+    write_warc(tmp_path / "crawl.warc", compress=False, truncate=False)
+    with open(tmp_path / "crawl.warc", "rb") as fh:
+        ids = [r.rec_headers.get_header("WARC-Record-ID") for r in ArchiveIterator(fh) if r.rec_type == "response"]
+    inputs = list(pending_inputs([str(tmp_path)], set()))
+    assert [item.doc_id for item in inputs] == [hash_identity(f"id:{record_id}") for record_id in ids]
+    rows = process_batch(inputs, CONFIG)
+    assert {str(row["doc_id"]) for row in [*rows.articles, *rows.rejects]} == {item.doc_id for item in inputs}
+
+
+def test_a_manifest_url_is_a_files_identity(tmp_path: Path, samples: Path) -> None:
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(samples / "seeds", corpus)
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text("path,url\n001.txt,https://news.example/one\n", encoding="utf-8")
+    ids = _ids(list(pending_inputs([str(corpus)], set(), manifest_path=str(manifest))))
+    assert ids[str(corpus / "001.txt")] == hash_identity("url:https://news.example/one")
+    assert ids[str(corpus / "002.txt")] == doc_id(str(corpus / "002.txt"), [str(corpus)])

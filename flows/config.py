@@ -55,6 +55,9 @@ class PipelineConfig:
     # A body of at most this many words that says it is an error page, a cookie wall, a paywall or
     # login stub (cleaners.lexicon.NOT_ARTICLE) is rejected as `not_article`; 0: never.
     stub_max_words: int = 80
+    # An HTML page whose markup says it lists other pages (a WordPress archive, tag or search page by
+    # its body class; a schema.org CollectionPage or SearchResultsPage) is rejected as `not_article`.
+    reject_index_pages: bool = True
 
     def to_json(self) -> str:
         """Serialise the configuration for the Parquet metadata and run.json."""

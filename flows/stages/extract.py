@@ -26,7 +26,7 @@ from trafilatura.xml import xmltotxt
 
 from flows.config import PipelineConfig
 from flows.document import Document, RejectError
-from flows.stages.structured import fuller_body, visible_lede
+from flows.stages.structured import fuller_body, index_evidence, visible_lede
 
 EXTRACT = "extract"
 _AUTHOR_SPLIT = re.compile(r"\s*;\s*|\s+and\s+|\s*&\s*")
@@ -46,6 +46,8 @@ def extract_html(doc: Document, config: PipelineConfig) -> Document:
         check_parser_limits()
         if tree is None:
             raise RejectError(EXTRACT, "extract_empty", "no HTML tree could be built")
+        if config.reject_index_pages and (evidence := index_evidence(tree)):
+            raise RejectError(EXTRACT, "not_article", f"an index page: {evidence}")
         metadata = page_metadata(tree, doc.url)
         # trafilatura's default mode: its own extraction, checked against its fallbacks (readability,
         # jusText) when it looks short or odd.

@@ -229,3 +229,31 @@ def visible_lede(tree: Any, extracted: str) -> str | None:
             if text.startswith(start) and (best is None or len(text) < len(best)):
                 best = text
     return best
+
+
+# What the page's markup says it is, when that is a list of other pages rather than an article.
+# schema.org types of a listing (Yoast and other SEO plugins give them to archive and search pages):
+_INDEX_TYPES = frozenset({"CollectionPage", "SearchResultsPage"})
+_ARTICLE_TYPES = frozenset({"Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle"})
+# Body classes WordPress gives listings: archives (category, tag, author, date), search results and
+# the not-found page. (Drupal's taxonomy pages are not among them: sites make section pages of them.)
+_INDEX_CLASSES = frozenset({"archive", "search-results", "search-no-results", "error404"})
+_SINGLE_CLASSES = frozenset({"single", "singular", "single-post"})
+
+
+def index_evidence(tree: Any) -> str | None:
+    """Return what marks a page as an index (archive, tag or search page, not-found page), else None."""
+    body = tree.find(".//body")
+    classes = set((body.get("class") or "").split()) if body is not None else set()
+    if (found := classes & _INDEX_CLASSES) and not classes & _SINGLE_CLASSES:
+        return f"its body class says {' '.join(sorted(found))!r}"
+    types: set[str] = set()
+    for script in tree.iter("script"):
+        text = script.text or ""
+        if "ld+json" in (script.get("type") or "").lower() and "@type" in text and len(text) < _MAX_SCRIPT:
+            for value in _find_key(_json(text), "@type"):
+                values = value if isinstance(value, list) else [value]
+                types.update(v for v in values if isinstance(v, str))
+    if (found := types & _INDEX_TYPES) and not types & _ARTICLE_TYPES:
+        return f"its JSON-LD says {' '.join(sorted(found))}"
+    return None

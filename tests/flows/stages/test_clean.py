@@ -124,6 +124,52 @@ def test_an_error_page_or_a_wall_is_rejected_as_no_article(tmp_path: Path) -> No
     )
 
 
+def _wordpress_page(body_class: str, graph: list[dict[str, object]], main: str) -> str:
+    schema = json.dumps({"@context": "https://schema.org", "@graph": graph})
+    return (
+        "<!DOCTYPE html><html lang='en-US'><head><meta charset='UTF-8'><title>Climate - The Daily Ledger</title>"
+        f"<script type='application/ld+json' class='yoast-schema-graph'>{schema}</script></head>"
+        f"<body class='{body_class}'><header><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></header>"
+        f"<main id='main'>{main}</main><footer>© The Daily Ledger</footer></body></html>"
+    )
+
+
+_EXCERPTS = "".join(
+    f"<article class='post-{n} post type-post'><h2 class='entry-title'><a href='/2024/03/{n}/story-{n}'>"
+    f"Council weighs flood defences for the river district, part {n}</a></h2><div class='entry-summary'>"
+    f"<p>Residents of the low-lying streets asked the council on Tuesday to fund new barriers before the "
+    f"spring tides, after water reached doorsteps twice this winter and insurers raised premiums "
+    f"across the area for the third time in {n + 2} years.</p></div><a class='more-link' href='/2024/03/{n}'>"
+    "Continue reading</a></article>"
+    for n in range(1, 9)
+)
+_STORY = "".join(
+    f"<p>Paragraph {n} of the report: the council voted on Tuesday to fund new flood barriers along the "
+    "river district, after residents described water reaching their doorsteps twice this winter.</p>"
+    for n in range(1, 9)
+)
+
+
+def test_an_index_page_is_rejected_as_no_article(tmp_path: Path) -> None:
+    listing = [{"@type": "CollectionPage", "name": "Climate"}, {"@type": "BreadcrumbList"}, {"@type": "WebSite"}]
+    (tmp_path / "tag.html").write_text(_wordpress_page("archive tag tag-climate tag-12 wp-custom-logo", [], _EXCERPTS))
+    (tmp_path / "category.html").write_text(_wordpress_page("theme-ledger", listing, _EXCERPTS))
+    (tmp_path / "search.html").write_text(_wordpress_page("search search-results", [], _EXCERPTS))
+    post = [{"@type": "WebPage"}, {"@type": "NewsArticle", "headline": "Council funds flood barriers"}]
+    (tmp_path / "post.html").write_text(
+        _wordpress_page("post-template-default single single-post postid-4242", post, f"<article>{_STORY}</article>")
+    )
+    result = process_batch(list(list_inputs([tmp_path])), CONFIG)
+    assert [Path(str(r["source"])).name for r in result.articles] == ["post.html"]
+    details = {Path(str(r["source"])).name: (r["reason"], r["detail"]) for r in result.rejects}
+    assert set(details) == {"tag.html", "category.html", "search.html"}
+    assert all(reason == "not_article" for reason, _ in details.values())
+    assert "archive" in str(details["tag.html"][1]) and "CollectionPage" in str(details["category.html"][1])
+    # The user may keep them.
+    kept = process_batch(list(list_inputs([tmp_path])), dataclasses.replace(CONFIG, reject_index_pages=False))
+    assert len(kept.articles) == 4
+
+
 def test_unexpected_errors_are_rejects_too(monkeypatch: pytest.MonkeyPatch, samples: Path) -> None:
     import flows.stages.clean
 

@@ -18,7 +18,7 @@ from cleaners.text import KINDS, STEP_DESCRIPTIONS
 from flows import PIPELINE_VERSION
 from flows.cli import views
 from flows.cli.progress import ProgressBar
-from flows.cli.terminal import EXIT_FAILED, EXIT_OK, EXIT_USAGE, console, print_summary
+from flows.cli.terminal import EXIT_FAILED, EXIT_OK, EXIT_USAGE, console, print_summary, shown
 from flows.config import DEFAULT_BATCH_SIZE, PipelineConfig, build_config, default_workers, read_settings
 from flows.executor import shared_pool
 from flows.readers.archives import CONTAINER_KINDS
@@ -124,13 +124,13 @@ def run(
         file_options, settings = read_settings(config_file) if config_file else ({}, {})
         build_config(settings=settings)  # a bad name or value is a usage error before anything starts
     except (OSError, ValueError) as exc:
-        console().print(f"[red]error:[/red] {config_file}: {exc}")
+        console().print(f"[red]error:[/red] {shown(config_file)}: {shown(exc)}")
         raise typer.Exit(EXIT_USAGE) from exc
     if manifest:
         try:
             load_manifest(str(manifest))
         except ValueError as exc:
-            console().print(f"[red]error:[/red] {exc}")
+            console().print(f"[red]error:[/red] {shown(exc)}")
             raise typer.Exit(EXIT_USAGE) from exc
     workers = workers or file_options.get("workers")
     batch_size = batch_size or file_options.get("batch_size") or DEFAULT_BATCH_SIZE
@@ -138,11 +138,12 @@ def run(
     disable_rule = [*file_options.get("disable_rule", []), *(disable_rule or [])]
     missing = [p for p in inputs if not exists(p)]
     if missing:
-        console().print(f"[red]error:[/red] input path does not exist: {', '.join(missing)}")
+        console().print(f"[red]error:[/red] input path does not exist: {shown(', '.join(missing))}")
         raise typer.Exit(EXIT_USAGE)
     unknown = set(disable_rule or ()) - set(KINDS)
     if unknown:
-        console().print(f"[red]error:[/red] unknown rule name(s) {sorted(unknown)}; `newsclean rules` lists them")
+        names = shown(sorted(unknown))
+        console().print(f"[red]error:[/red] unknown rule name(s) {names}; `newsclean rules` lists them")
         raise typer.Exit(EXIT_USAGE)
     if not (dask or dask_address):
         # Its workers start now, loading the models while this process loads Prefect and starts the run.
@@ -173,7 +174,7 @@ def run(
         with _progress_bar(show_bar):
             summary = run_clean_corpus(**params)
     except Exception as exc:
-        console().print(f"[red]error:[/red] {exc}")
+        console().print(f"[red]error:[/red] {shown(exc)}")
         raise typer.Exit(EXIT_FAILED) from exc
     print_summary(summary, time.perf_counter() - started)
 

@@ -9,10 +9,9 @@ from typing import Annotated
 import pyarrow.compute as pc
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
-from flows.cli.terminal import EXIT_FAILED, EXIT_USAGE, console
+from flows.cli.terminal import EXIT_FAILED, EXIT_USAGE, console, shown
 from flows.config import build_config
 from flows.document import RejectError
 from flows.output.parquet import ARTICLE_SCHEMA
@@ -39,33 +38,33 @@ def explain(
 
     record = split_record_source(str(file))
     if not (file.is_file() or (record and Path(record[0]).is_file())):
-        console().print(f"[red]error:[/red] not a file: {file}")
+        console().print(f"[red]error:[/red] not a file: {shown(file)}")
         raise typer.Exit(EXIT_USAGE)
     try:
         config = build_config(disable_rule or ())
         result = explain_file(str(file), config)
     except ValueError as exc:
-        console().print(f"[red]error:[/red] {exc}")
+        console().print(f"[red]error:[/red] {shown(exc)}")
         raise typer.Exit(EXIT_USAGE) from exc
     except RejectError as exc:
-        console().print(f"[yellow]rejected[/yellow] at {exc.stage}: {exc.reason} ({exc.detail})")
+        console().print(f"[yellow]rejected[/yellow] at {exc.stage}: {exc.reason} ({shown(exc.detail)})")
         raise typer.Exit(EXIT_FAILED) from exc
     out = Console(soft_wrap=True, highlight=False)
     out.print(
-        f"[bold]{result.source}[/bold] ({result.input_format}, language {result.language or '?'})\n"
-        f"title: {result.title or '-'}   published: {result.published or '-'}"
-        + (f"\nextracted by: {result.extraction}" if result.extraction else "")
+        f"[bold]{shown(result.source)}[/bold] ({result.input_format}, language {result.language or '?'})\n"
+        f"title: {shown(result.title or '-')}   published: {result.published or '-'}"
+        + (f"\nextracted by: {shown(result.extraction)}" if result.extraction else "")
     )
     for before, after, count in result.repairs:
-        out.print(f"repaired: {escape(repr(before))} -> {escape(repr(after))}" + (f" ({count}x)" if count > 1 else ""))
+        out.print(f"repaired: {shown(repr(before))} -> {shown(repr(after))}" + (f" ({count}x)" if count > 1 else ""))
     width = max((len(rule) for _, rule in result.lines if rule), default=4)
     for text, rule in result.lines:
         if rule is None:
             if not removed_only:
-                out.print(f"{'':>{width}}   {escape(text)}")
+                out.print(f"{'':>{width}}   {shown(text)}")
         else:
             colour = rule_colour(rule)
-            out.print(f"[{colour}]{rule:>{width}}[/{colour}] - [strike dim]{escape(text)}[/strike dim]")
+            out.print(f"[{colour}]{rule:>{width}}[/{colour}] - [strike dim]{shown(text)}[/strike dim]")
     counts = Counter(rule for _, rule in result.lines if rule)
     summary = ", ".join(f"{rule} {n}" for rule, n in counts.most_common()) or "nothing"
     out.print(f"\nremoved: {summary}. Turn a rule off with --disable-rule NAME.")
@@ -82,7 +81,7 @@ def inspect(
     articles = load_articles(out, columns=["language", "site_name", "n_words", "removed", "input_format"])
     rejects = load_rejects(out, columns=["reason"])
     view = Console(soft_wrap=True)
-    view.print(f"[bold]{out}[/bold]: {articles.num_rows} articles, {rejects.num_rows} rejects")
+    view.print(f"[bold]{shown(out)}[/bold]: {articles.num_rows} articles, {rejects.num_rows} rejects")
     words = articles.column("n_words")
     if articles.num_rows:
         quantiles = pc.quantile(words, q=[0.1, 0.5, 0.9]).to_pylist()
@@ -128,13 +127,13 @@ def show(
     try:
         kind, row = find_document(out, doc)  # see _LAZY
     except LookupError as exc:  # flows.output.load.LookupFailedError
-        console().print(f"[red]error:[/red] {escape(str(exc))}")
+        console().print(f"[red]error:[/red] {shown(str(exc))}")
         raise typer.Exit(EXIT_USAGE) from exc
     view = Console(soft_wrap=False, width=width, highlight=False)
-    view.print(f"[bold]{escape(row['source'])}[/bold]\ndoc_id {row['doc_id']}")
+    view.print(f"[bold]{shown(row['source'])}[/bold]\ndoc_id {shown(row['doc_id'])}")
     if kind == "reject":
         view.print(
-            f"[yellow]rejected[/yellow] at {row['stage']}: [bold]{row['reason']}[/bold] — {escape(row['detail'] or '')}"
+            f"[yellow]rejected[/yellow] at {row['stage']}: [bold]{row['reason']}[/bold] — {shown(row['detail'] or '')}"
         )
         return
     facts = [
@@ -149,18 +148,18 @@ def show(
     ]
     for name, value in facts:
         if value is not None:
-            view.print(f"[dim]{name:>9}[/dim] {escape(str(value))}")
+            view.print(f"[dim]{name:>9}[/dim] {shown(str(value))}")
     removed = Table.grid(padding=(0, 1))
     removed.add_column(no_wrap=True)
     removed.add_column()
     for item in row["removed"]:
         colour = rule_colour(item["rule"])
-        removed.add_row(f"[{colour}]{item['rule']}[/{colour}]", f"[strike]{escape(item['text'])}[/strike]")
+        removed.add_row(f"[{colour}]{item['rule']}[/{colour}]", f"[strike]{shown(item['text'])}[/strike]")
     side = Table(show_lines=False, expand=True)
     side.add_column("clean text", ratio=3)
     n = len(row["removed"])
     side.add_column(f"removed ({n} line{'' if n == 1 else 's'}) and why", ratio=2)
-    side.add_row(escape(row["text"]), removed if row["removed"] else "[dim]nothing[/dim]")
+    side.add_row(shown(row["text"]), removed if row["removed"] else "[dim]nothing[/dim]")
     view.print(side)
 
 
@@ -203,7 +202,7 @@ def _require_dataset(out: str) -> None:
     """Exit with the usage code unless OUT holds a run's articles dataset."""
 
     if not exists(join(out, "articles")):
-        console().print(f"[red]error:[/red] no articles dataset under {out}")
+        console().print(f"[red]error:[/red] no articles dataset under {shown(out)}")
         raise typer.Exit(EXIT_USAGE)
 
 
@@ -215,5 +214,5 @@ def _count_table(title: str, counts: list[tuple[str, int]]) -> Table:
     table.add_column(title)
     table.add_column("count", justify="right")
     for name, count in counts:
-        table.add_row(escape(str(name)), str(count))
+        table.add_row(shown(str(name)), str(count))
     return table

@@ -27,7 +27,7 @@ from flows.readers.manifest import load_manifest
 from flows.report.artifacts import publish_report
 from flows.stages.clean import batched, process_batch
 from flows.stats import PROGRESS, Batch, RunStats
-from flows.storage import exists, is_uri
+from flows.storage import check_no_credentials, exists, is_uri
 
 
 @task(name="clean-batch", cache_policy=NONE, task_run_name="clean-batch-{batch}")
@@ -69,6 +69,8 @@ async def clean_corpus(
     """
     logger = get_run_logger()
     started = time.perf_counter()
+    for given in [*inputs, out, manifest or ""]:
+        check_no_credentials(given)
     if manifest:
         manifest = str(Path(manifest).absolute())
         load_manifest(manifest)  # a bad manifest fails the run before any input is read

@@ -6,6 +6,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 import pyarrow.fs as pafs
 
@@ -13,6 +14,29 @@ import pyarrow.fs as pafs
 def is_uri(location: str) -> bool:
     """Tell whether `location` names a filesystem by scheme rather than a local path."""
     return "://" in location
+
+
+# Query keys of a pyarrow filesystem URI that carry secrets.
+_SECRET_KEYS = frozenset({"access_key", "secret_key", "session_token", "credential", "token"})
+
+
+class CredentialsInURIError(ValueError):
+    """Raised for a URI that carries credentials, which the run would record (run.json, Prefect, logs)."""
+
+
+def check_no_credentials(location: str) -> None:
+    """Refuse a URI with a user:password part or a secret in its query; credentials belong in the environment."""
+    if not is_uri(location):
+        return
+    parts = urlsplit(location)
+    keys = {key.lower() for key, _ in parse_qsl(parts.query)}
+    if "@" in parts.netloc or keys & _SECRET_KEYS:
+        scheme = parts.scheme
+        raise CredentialsInURIError(
+            f"a {scheme}:// URI with credentials in it would be recorded in run.json, the Parquet metadata and "
+            "Prefect; give them in the environment instead (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, "
+            "or a profile)"
+        )
 
 
 def resolve(location: str) -> tuple[pafs.FileSystem, str]:

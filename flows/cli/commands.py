@@ -24,7 +24,7 @@ from flows.executor import shared_pool
 from flows.readers.archives import CONTAINER_KINDS
 from flows.readers.files import FILE_KINDS
 from flows.readers.manifest import load_manifest
-from flows.storage import exists
+from flows.storage import check_no_credentials, exists
 
 app = typer.Typer(
     name="newsclean",
@@ -136,6 +136,12 @@ def run(
     batch_size = batch_size or file_options.get("batch_size") or DEFAULT_BATCH_SIZE
     doc_timeout = doc_timeout or file_options.get("doc_timeout")
     disable_rule = [*file_options.get("disable_rule", []), *(disable_rule or [])]
+    try:  # before the flow starts: Prefect records its parameters
+        for given in [*inputs, out]:
+            check_no_credentials(given)
+    except ValueError as exc:
+        console().print(f"[red]error:[/red] {shown(exc)}")
+        raise typer.Exit(EXIT_USAGE) from exc
     missing = [p for p in inputs if not exists(p)]
     if missing:
         console().print(f"[red]error:[/red] input path does not exist: {shown(', '.join(missing))}")

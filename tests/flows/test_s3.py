@@ -92,3 +92,27 @@ def test_missing_s3_input_is_a_clear_error(s3: str, tmp_path: Path) -> None:
 
     with pytest.raises(FileNotFoundError, match="does not exist"):
         run_clean_corpus(inputs=[f"s3://{BUCKET}/nothing-here"], out=str(tmp_path / "out"))
+
+
+@pytest.mark.parametrize(
+    "uri",
+    [
+        f"s3://AKIAEXAMPLE:wJalrSECRET@{BUCKET}/in",
+        f"s3://{BUCKET}/in?region=us-east-1&secret_key=wJalrSECRET&access_key=AKIAEXAMPLE",
+    ],
+)
+def test_a_uri_with_credentials_is_refused_before_anything_records_it(uri: str, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from flows.cli.commands import app
+    from flows.cli.terminal import EXIT_USAGE
+    from flows.storage import CredentialsInURIError, check_no_credentials
+
+    with pytest.raises(CredentialsInURIError, match="environment"):
+        check_no_credentials(uri)
+    check_no_credentials(f"s3://{BUCKET}/in?region=us-east-1")  # other settings are no secret
+    for args in (["run", uri, "--out", str(tmp_path / "out")], ["run", str(tmp_path), "--out", uri]):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == EXIT_USAGE and "AWS_ACCESS_KEY_ID" in result.output
+        assert "wJalrSECRET" not in result.output
+    assert not (tmp_path / "out").exists()

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from flows import storage
 from flows.document import HTML, TEXT, RejectError
@@ -111,7 +110,7 @@ def _list_warc(path: str) -> Iterator[tuple[str, str | None]]:
                     headers = record.rec_headers
                     found = {"id": headers.get_header("WARC-Record-ID"), "url": headers.get_header("WARC-Target-URI")}
                     yield record_source(path, offset), own_identity(found)
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError):
+    except Exception:  # warcio raises assorted errors on broken records (AttributeError on a missing URI)
         # The rest of the file cannot be parsed: one reject for it, at the first byte not read.
         yield record_source(path, end), None
         return
@@ -136,7 +135,7 @@ def _line_identity(line: bytes) -> str | None:
     """Return a JSON line's own identity, None when it is no JSON object (it becomes a reject)."""
     try:
         item = json.loads(line)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
         return None
     return own_identity(item) if isinstance(item, dict) else None
 
@@ -181,8 +180,10 @@ def _read_warc(path: str, offset: int, max_bytes: int) -> Record:
             if record.length is not None and record.length > max_bytes:
                 raise RejectError(READ, "too_large", f"{record.length} bytes > cap of {max_bytes}")
             data = record.content_stream().read(max_bytes + 1)
-            missing = record.raw_stream.limit
-        except (ArchiveLoadFailed, EOFError, ValueError, OSError) as exc:
+            missing = getattr(record.raw_stream, "limit", 0)  # no limit: a record with no length
+        except RejectError:
+            raise
+        except Exception as exc:  # warcio raises assorted errors on broken records
             raise RejectError(READ, "truncated_record", f"WARC record at byte {offset}: {exc}") from exc
     if missing:
         raise RejectError(READ, "truncated_record", f"WARC record at byte {offset} ends {missing} bytes early")
@@ -268,7 +269,7 @@ def _read_jsonl(path: str, offset: int, max_bytes: int) -> Record:
         raise RejectError(READ, "truncated_record", f"no line at byte {offset}")
     try:
         item: Any = json.loads(line)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: arrays nested thousands deep
         reason = "truncated_record" if not line.endswith(b"\n") else "decode_error"
         raise RejectError(READ, reason, f"line at byte {offset} is not JSON: {exc}") from exc
     if not isinstance(item, dict):

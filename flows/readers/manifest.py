@@ -54,7 +54,7 @@ def _rows(path: Path) -> list[dict[str, Any]]:
             continue
         try:
             row = json.loads(line)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             raise ManifestError(f"{path}: line {number} is not JSON: {exc}") from exc
         if not isinstance(row, dict):
             raise ManifestError(f"{path}: line {number} is not a JSON object")

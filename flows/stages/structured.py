@@ -114,7 +114,7 @@ def _json(text: str) -> Any:
         return None
     try:
         return json.JSONDecoder(strict=False).raw_decode(text[start:])[0]
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: a script's arrays nested thousands deep
         return None
 
 

@@ -127,3 +127,34 @@ def test_a_moved_corpus_keeps_its_ids_and_resumes(samples: Path, tmp_path: Path)
     again = _run([moved], out, workers=1)
     assert again["resumed"] == again["inputs"] == done["inputs"] == 5  # every input found done
     assert ids() == before
+
+
+def test_two_runs_at_once_into_two_outputs_both_give_the_clean_result(
+    samples: Path, tmp_path: Path, sample_run: tuple[Path, dict[str, object]]
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from prefect.settings import PREFECT_API_URL
+
+    env = {**os.environ, "PREFECT_API_URL": str(PREFECT_API_URL.value())}
+    newsclean = str(Path(sys.executable).with_name("newsclean"))
+    runs = [
+        subprocess.Popen(
+            [newsclean, "run", str(samples), "--out", str(tmp_path / name), "--workers", "1", "--batch-size", "3"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for name in ("a", "b")
+    ]
+    outputs = [run.communicate(timeout=300)[0] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    reference, _ = sample_run
+
+    def rows(out: Path) -> list[dict[str, object]]:
+        return ds.dataset(out / "articles").to_table(columns=COMPARED).sort_by("doc_id").to_pylist()
+
+    assert rows(tmp_path / "a") == rows(tmp_path / "b") == rows(reference)

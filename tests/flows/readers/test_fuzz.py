@@ -143,6 +143,9 @@ def pool() -> Iterator[WorkerPool]:
     workers.close()
 
 
+# The pool's scheduling threads run while hypothesis draws, and hypothesis takes any change of the
+# global random state then for a strategy's (generated alone, the inputs leave it untouched).
+@pytest.mark.filterwarnings("ignore:Do not use the `random` module inside strategies")
 @settings(
     max_examples=EXAMPLES,
     deadline=None,

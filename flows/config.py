@@ -58,6 +58,11 @@ class PipelineConfig:
     # An HTML page whose markup says it lists other pages (a WordPress archive, tag or search page by
     # its body class; a schema.org CollectionPage or SearchResultsPage) is rejected as `not_article`.
     reject_index_pages: bool = True
+    # Near-duplicates (flows.output.duplicates): after its batches, a run gives each new article a row
+    # in DIR/duplicates naming the first copy of the text it repeats, when their MinHash Jaccard
+    # similarity (word 5-grams) is at least `dup_threshold`. Off: no duplicates table.
+    dedup: bool = True
+    dup_threshold: float = 0.5
 
     def to_json(self) -> str:
         """Serialise the configuration for the Parquet metadata and run.json."""

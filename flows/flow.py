@@ -20,6 +20,7 @@ from flows import PIPELINE_VERSION
 from flows.config import DEFAULT_BATCH_SIZE, PipelineConfig, build_config, default_workers
 from flows.document import Input
 from flows.executor import WorkerPool, shared_pool
+from flows.output.duplicates import DedupStats, update_duplicates
 from flows.output.parquet import write_batch, write_summary
 from flows.output.resume import Progress, lock_output, prepare_output
 from flows.readers.files import InputNotFoundError, pending_inputs
@@ -89,8 +90,19 @@ async def clean_corpus(
         else:
             pool = shared_pool(workers, config.max_memory_mb)
             stats = await clean_batches(inputs, out, batch_size, workers, config, progress, pool)
+        dedup = DedupStats()
+        if config.dedup:
+            dedup = update_duplicates(out, config.to_json(), config.dup_threshold)
+            logger.info(
+                "duplicates: %d new articles indexed, %d of them repeat an earlier text (%.1f s)",
+                dedup.indexed,
+                dedup.duplicates,
+                dedup.seconds,
+            )
         summary = {
             **stats.summary(),
+            "duplicates": dedup.duplicates,
+            "dedup_seconds": round(dedup.seconds, 3),
             "resumed": progress.stats.inputs,
             "out": out if is_uri(out) else str(Path(out).absolute()),
             "seconds": round(time.perf_counter() - started, 3),

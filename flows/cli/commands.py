@@ -111,6 +111,14 @@ def run(
         Path | None,
         typer.Option(help='A .jsonl or .csv file: per input file (its "path"), url, title, published and any field.'),
     ] = None,
+    dedup: Annotated[
+        str | None,
+        typer.Option(
+            "--dedup",
+            help="on: name each article's first copy in DIR/duplicates (the default); off: skip it.",
+            show_default=False,
+        ),
+    ] = None,
     config_file: Annotated[
         Path | None,
         typer.Option(
@@ -132,6 +140,11 @@ def run(
         except ValueError as exc:
             console().print(f"[red]error:[/red] {shown(exc)}")
             raise typer.Exit(EXIT_USAGE) from exc
+    if dedup is not None:
+        if dedup not in ("on", "off"):
+            console().print(f"[red]error:[/red] --dedup is on or off, not {shown(dedup)}")
+            raise typer.Exit(EXIT_USAGE)
+        settings["dedup"] = dedup == "on"
     workers = workers or file_options.get("workers")
     batch_size = batch_size or file_options.get("batch_size") or DEFAULT_BATCH_SIZE
     doc_timeout = doc_timeout or file_options.get("doc_timeout")

@@ -45,6 +45,9 @@ def print_summary(summary: dict[str, object], wall_seconds: float, file: IO[str]
         f"[yellow]{summary['rejects']}[/yellow] rejects, {summary['lines_removed']} lines removed, "
         f"{summary['unicode_fixed']} mojibake repairs, in {wall_seconds:.1f} s"
     )
+    if summary.get("duplicates"):
+        where = f"{shown(summary['out'])}/duplicates"
+        out.print(f"{summary['duplicates']} new articles repeat an earlier text: see {where}")
     for title, key in (("rule", "removed_by_rule"), ("reject reason", "rejects_by_reason")):
         counts = summary.get(key) or {}
         if not isinstance(counts, dict) or not counts:

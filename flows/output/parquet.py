@@ -17,6 +17,7 @@ from flows.storage import resolve, write_atomically
 
 ARTICLES = "articles"
 REJECTS = "rejects"
+DUPLICATES = "duplicates"
 
 _TS = pa.timestamp("us", tz="UTC")
 
@@ -65,7 +66,20 @@ REJECT_SCHEMA = pa.schema(
     ]
 )
 
+# One row per article: its MinHash, and the first copy of the text it nearly repeats (flows.output.duplicates).
+DUPLICATE_SCHEMA = pa.schema(
+    [
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("dup_of", pa.string()),
+        pa.field("similarity", pa.float32()),
+        pa.field("minhash", pa.binary(), nullable=False),
+    ]
+)
+
+# The tables of inputs: every input is one row of one of them.
 SCHEMAS = {ARTICLES: ARTICLE_SCHEMA, REJECTS: REJECT_SCHEMA}
+# Every table a run writes.
+TABLES = {**SCHEMAS, DUPLICATES: DUPLICATE_SCHEMA}
 
 
 class OutputError(RuntimeError):
@@ -95,10 +109,11 @@ def write_part(
     fs, root = resolve(str(out))
     directory = f"{root}/{table_name}"
     fs.create_dir(directory, recursive=True)
-    schema = schema_with_metadata(SCHEMAS[table_name], config_json)
+    schema = schema_with_metadata(TABLES[table_name], config_json)
     # Column by column: Table.from_pylist costs ~2.4 ms a row on nested columns, this ~0.02 ms.
     columns = {name: [row.get(name) for row in rows] for name in schema.names}
-    columns["source"] = [safe_text(str(source)) for source in columns["source"]]
+    if "source" in columns:
+        columns["source"] = [safe_text(str(source)) for source in columns["source"]]
     table = pa.Table.from_pydict(columns, schema=schema)
     final = f"{directory}/{part}.parquet"
     # A leading dot hides the temporary file from pyarrow.dataset, pandas, polars and DuckDB globs.

@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
-from flows.output.parquet import ARTICLES, REJECTS, SCHEMAS, OutputError
+from flows.output.parquet import ARTICLES, DUPLICATES, REJECTS, TABLES, OutputError
 from flows.stats import RunStats
 from flows.storage import is_uri, resolve
 
@@ -80,15 +80,17 @@ def prepare_output(out: str, config_json: str, overwrite: bool = False) -> Progr
         fs.create_dir(root, recursive=True)
         _delete(fs, f"{root}/{SUMMARY_NAME}")
         if overwrite:
-            for name in SCHEMAS:
+            for name in TABLES:
                 if fs.get_file_info(f"{root}/{name}").type == pafs.FileType.Directory:
                     fs.delete_dir(f"{root}/{name}")
             return Progress()
         progress = Progress()
-        for name in SCHEMAS:
+        for name in TABLES:
             for info in _files(fs, f"{root}/{name}"):
                 if info.base_name.startswith(".") and info.base_name.endswith(".tmp"):
                     fs.delete_file(info.path)  # a part a killed run was writing
+                elif name == DUPLICATES:
+                    _check_config(fs, info.path, config_json)
                 elif _PART.match(info.base_name):
                     _read_part(fs, info.path, name, config_json, progress)
     except OSError as exc:
@@ -109,18 +111,27 @@ def _delete(fs: pafs.FileSystem, path: str) -> None:
         fs.delete_file(path)
 
 
+def _check_config(fs: pafs.FileSystem, path: str, config_json: str) -> None:
+    with fs.open_input_file(path) as handle:
+        _refuse_other_config(path, pq.ParquetFile(handle), config_json)
+
+
+def _refuse_other_config(path: str, part: pq.ParquetFile, config_json: str) -> None:
+    metadata = part.schema_arrow.metadata or {}
+    if metadata.get(b"newsclean.config", b"").decode() != config_json:
+        raise OutputError(
+            f"{path} was written with another configuration; resume only with the same options, "
+            "or pass --overwrite (or use a new --out) to start again"
+        )
+
+
 def _read_part(fs: pafs.FileSystem, path: str, table: str, config_json: str, progress: Progress) -> None:
     """Add one finished part's ids and counts to `progress`."""
     match = _PART.match(path.rsplit("/", 1)[-1])
     progress.attempt = max(progress.attempt, int(match.group(1) or 0) + 1 if match else 0)
     with fs.open_input_file(path) as handle:
         part = pq.ParquetFile(handle)
-        metadata = part.schema_arrow.metadata or {}
-        if metadata.get(b"newsclean.config", b"").decode() != config_json:
-            raise OutputError(
-                f"{path} was written with another configuration; resume only with the same options, "
-                "or pass --overwrite (or use a new --out) to start again"
-            )
+        _refuse_other_config(path, part, config_json)
         columns = ["doc_id", "reason"] if table == REJECTS else ["doc_id", "language", "input_format", "unicode_fixed"]
         if table == ARTICLES:
             columns.append("removed")

@@ -153,3 +153,24 @@ def test_every_view_works_on_an_output_of_rejects_only(tmp_path: Path) -> None:
         result = runner.invoke(app, command)
         assert result.exit_code == 0, (command, result.output)
     assert "extract_empty" in runner.invoke(app, ["show", str(out), "ad.txt"]).output
+
+
+def test_dedup_is_on_or_off(samples: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["run", str(samples), "--out", str(tmp_path / "out"), "--dedup", "maybe"])
+    assert result.exit_code == EXIT_USAGE and "--dedup is on or off" in result.output
+
+
+@pytest.mark.usefixtures("prefect_server")
+def test_a_run_names_copies_unless_dedup_is_off(samples: Path, tmp_path: Path) -> None:
+    import shutil
+
+    corpus = tmp_path / "in"
+    shutil.copytree(samples / "seeds", corpus)
+    shutil.copy(corpus / "003.txt", corpus / "repost-of-003.txt")
+    on = runner.invoke(app, ["run", str(corpus), "--out", str(tmp_path / "on"), "--workers", "1"])
+    assert on.exit_code == 0, on.output
+    assert "1 new articles repeat an earlier text" in on.output
+    assert ds.dataset(tmp_path / "on" / "duplicates").count_rows() == 6
+    off = runner.invoke(app, ["run", str(corpus), "--out", str(tmp_path / "off"), "--workers", "1", "--dedup", "off"])
+    assert off.exit_code == 0, off.output
+    assert not (tmp_path / "off" / "duplicates").exists() and "repeat" not in off.output

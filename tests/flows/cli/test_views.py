@@ -89,3 +89,23 @@ def test_the_report_runs_and_loads_nothing_from_the_content(hostile_out: tuple[P
     assert "alert(" in page  # the content is there, as text
     policy = tree.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
     assert policy and "default-src 'none'" in policy[0] and "unsafe-inline" not in policy[0].split("script-src")[1]
+
+
+def test_inspect_lists_the_largest_duplicate_groups(samples: Path, tmp_path: Path) -> None:
+    from flows.config import PipelineConfig
+    from flows.flow import clean_batch
+    from flows.output.duplicates import update_duplicates
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in ("001.txt", "002.txt"):
+        (inputs / name).write_bytes((samples / "seeds" / name).read_bytes())
+    for n in range(3):
+        (inputs / f"copy-{n}.txt").write_bytes((samples / "seeds" / "002.txt").read_bytes())
+    out = tmp_path / "out"
+    clean_batch.fn(0, "part-000-00000", [str(p) for p in sorted(inputs.iterdir())], str(out), PipelineConfig(), None)
+    update_duplicates(str(out), PipelineConfig().to_json(), 0.5)
+    result = runner.invoke(app, ["inspect", str(out)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    (line,) = [line for line in result.output.splitlines() if "002.txt" in line]
+    assert line.split()[-1] == "3" and not [line for line in result.output.splitlines() if "001.txt" in line]

@@ -1,0 +1,141 @@
+"""Near-duplicates across an output directory: MinHash with LSH (rensa), kept in DIR/duplicates and grown run by run.
+
+Each article gets one row in `DIR/duplicates`: its MinHash over the word 5-grams of its clean text, and
+`dup_of`, the doc_id of the first copy of the text it nearly repeats (null for a first copy). A run
+adds rows for the articles that have none yet, after all its batches: those of earlier runs come
+first, then the new ones in `source` order, so a resumed run gives the rows an uninterrupted one does.
+A part is written whole or not at all; articles left without a row (a run killed before this step)
+get theirs in the next run.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.fs as pafs
+import pyarrow.parquet as pq
+from rensa import RMinHash, RMinHashLSH
+
+from flows.output.parquet import ARTICLE_SCHEMA, ARTICLES, DUPLICATES, write_part
+from flows.storage import resolve
+
+NUM_PERM = 128
+# 32 bands of 4 rows: a pair at Jaccard 0.5 becomes a candidate with a chance of ~0.87, at 0.6 ~0.98.
+NUM_BANDS = 32
+SHINGLE = 5
+_SEED = 20261207
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class DedupStats:
+    """What one dedup step did: articles it indexed, how many of them repeat an earlier one, its time."""
+
+    indexed: int = 0
+    duplicates: int = 0
+    seconds: float = 0.0
+
+
+def minhash(text: str) -> RMinHash:
+    """Return the MinHash of a text's lower-cased word 5-grams (a text of fewer words: the whole of it)."""
+    words = _WORD.findall(text.lower())
+    shingles = [" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))]
+    found = RMinHash(num_perm=NUM_PERM, seed=_SEED)
+    found.update(shingles or [""])
+    return found
+
+
+def restore(state: bytes) -> RMinHash:
+    """Rebuild a MinHash from the state stored in the `minhash` column."""
+    found = RMinHash(num_perm=NUM_PERM, seed=_SEED)
+    found.__setstate__(state)
+    return found
+
+
+def update_duplicates(out: str, config_json: str, threshold: float) -> DedupStats:
+    """Give every article of `out` without a duplicates row one; return what was done."""
+    started = time.perf_counter()
+    known = list(_indexed(out))
+    done = {doc_id for doc_id, _, _ in known}
+    articles = _articles(out, ["doc_id", "source"])
+    todo = sorted((source, doc_id) for doc_id, source in zip(*articles, strict=True) if doc_id not in done)
+    if not todo:
+        return DedupStats(seconds=time.perf_counter() - started)
+    wanted = {doc_id for _, doc_id in todo}
+    hashes: dict[str, RMinHash] = {}
+    fs, root = resolve(out)
+    dataset = ds.dataset(f"{root}/{ARTICLES}", schema=ARTICLE_SCHEMA, format="parquet", filesystem=fs)
+    for batch in dataset.to_batches(columns=["doc_id", "text"], filter=ds.field("doc_id").isin(list(wanted))):
+        for doc_id, text in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist(), strict=True):
+            hashes[doc_id] = minhash(text)
+    known_signatures = ((doc_id, first, restore(state)) for doc_id, first, state in known)
+    rows = [
+        {"doc_id": doc_id, "dup_of": first, "similarity": similarity, "minhash": hashes[doc_id].__getstate__()}
+        for doc_id, first, similarity in first_copies(((d, hashes[d]) for _, d in todo), threshold, known_signatures)
+    ]
+    # Named by time: parts sort in the order runs wrote them, which is the order copies were seen.
+    write_part(out, DUPLICATES, f"part-{time.time_ns():020d}", rows, config_json)
+    duplicates = sum(1 for row in rows if row["dup_of"])
+    return DedupStats(indexed=len(rows), duplicates=duplicates, seconds=time.perf_counter() - started)
+
+
+def first_copies(
+    signatures: Iterable[tuple[str, RMinHash]],
+    threshold: float,
+    known: Iterable[tuple[str, str | None, RMinHash]] = (),
+) -> Iterator[tuple[str, str | None, float | None]]:
+    """Yield (doc_id, first copy or None, similarity to it) for each signature, in order.
+
+    A text's first copy is the first text seen before it (`known` ones first: doc_id, their own first
+    copy, signature) whose estimated Jaccard similarity is at least `threshold`, or that one's first copy.
+    """
+    index = RMinHashLSH(threshold=threshold, num_perm=NUM_PERM, num_bands=NUM_BANDS)
+    firsts: list[str] = []  # per key: the first copy of the key's group
+    entries: list[RMinHash] = []
+    position: dict[str, int] = {}
+    for doc_id, first, signature in known:
+        position[doc_id] = len(firsts)
+        _add(index, firsts, entries, first or doc_id, signature)
+    for doc_id, signature in signatures:
+        matches = sorted(k for k in index.query(signature) if signature.jaccard(entries[k]) >= threshold)
+        first = firsts[matches[0]] if matches else None
+        position[doc_id] = len(firsts)
+        _add(index, firsts, entries, first or doc_id, signature)
+        yield doc_id, first, signature.jaccard(entries[position[first]]) if first else None
+
+
+def _add(index: RMinHashLSH, firsts: list[str], signatures: list[RMinHash], first: str, signature: RMinHash) -> None:
+    index.insert(len(firsts), signature)
+    firsts.append(first)
+    signatures.append(signature)
+
+
+def _articles(out: str, columns: list[str]) -> list[list[str]]:
+    fs, root = resolve(out)
+    if fs.get_file_info(f"{root}/{ARTICLES}").type != pafs.FileType.Directory:
+        return [[] for _ in columns]
+    table = ds.dataset(f"{root}/{ARTICLES}", schema=ARTICLE_SCHEMA, format="parquet", filesystem=fs)
+    data = table.to_table(columns=columns)
+    return [data.column(name).to_pylist() for name in columns]
+
+
+def _indexed(out: str) -> Iterator[tuple[str, str | None, bytes]]:
+    """Yield (doc_id, dup_of, minhash state) of the rows earlier runs wrote, in the order they wrote them."""
+    fs, root = resolve(out)
+    directory = f"{root}/{DUPLICATES}"
+    if fs.get_file_info(directory).type != pafs.FileType.Directory:
+        return
+    parts = sorted(
+        info.path
+        for info in fs.get_file_info(pafs.FileSelector(directory))
+        if info.base_name.startswith("part-") and info.base_name.endswith(".parquet")
+    )
+    for path in parts:
+        with fs.open_input_file(path) as handle:
+            table: pa.Table = pq.read_table(handle, columns=["doc_id", "dup_of", "minhash"])
+        yield from zip(*(table.column(name).to_pylist() for name in ("doc_id", "dup_of", "minhash")), strict=True)

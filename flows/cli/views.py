@@ -14,11 +14,11 @@ from rich.table import Table
 from flows.cli.terminal import EXIT_FAILED, EXIT_USAGE, console, shown
 from flows.config import build_config
 from flows.document import RejectError
-from flows.output.parquet import ARTICLE_SCHEMA, DUPLICATES
+from flows.output.parquet import ARTICLE_SCHEMA
 from flows.readers.archives import split_record_source
 from flows.report.palette import rule_colour
 from flows.stages.explain import explain as explain_file
-from flows.storage import exists, is_uri, join, resolve
+from flows.storage import exists, is_uri, join
 
 # _LAZY: the dataset readers are imported by the views that read a dataset: pyarrow.dataset loads pandas
 # (~0.2 s), which every `newsclean run` would pay for nothing.
@@ -101,7 +101,9 @@ def inspect(
         if counts:
             view.print(_count_table(title, counts))
 
-    groups = _duplicate_groups(out)
+    from flows.output.duplicates import largest_groups  # see _LAZY
+
+    groups = largest_groups(out)
     if groups:
         view.print(_count_table("duplicates (first copy, copies)", groups))
 
@@ -208,24 +210,6 @@ def _require_dataset(out: str) -> None:
     if not exists(join(out, "articles")):
         console().print(f"[red]error:[/red] no articles dataset under {shown(out)}")
         raise typer.Exit(EXIT_USAGE)
-
-
-def _duplicate_groups(out: str, top: int = 10) -> list[tuple[str, int]]:
-    """Return the largest groups of near-duplicates: their first copy's source and how many copies it has."""
-    if not exists(join(out, DUPLICATES)):
-        return []
-    import pyarrow.dataset as ds  # see _LAZY
-
-    from flows.output.load import load_articles
-
-    fs, root = resolve(out)
-    firsts = ds.dataset(f"{root}/{DUPLICATES}", format="parquet", filesystem=fs).to_table(columns=["dup_of"])
-    counts = Counter(v for v in firsts.column("dup_of").to_pylist() if v).most_common(top)
-    if not counts:
-        return []
-    rows = load_articles(out, columns=["doc_id", "source"], filters=[("doc_id", "in", [d for d, _ in counts])])
-    sources = dict(zip(rows.column("doc_id").to_pylist(), rows.column("source").to_pylist(), strict=True))
-    return [(sources.get(doc_id, doc_id), n) for doc_id, n in counts]
 
 
 def _count_table(title: str, counts: list[tuple[str, int]]) -> Table:

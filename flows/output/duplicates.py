@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -139,3 +140,18 @@ def _indexed(out: str) -> Iterator[tuple[str, str | None, bytes]]:
         with fs.open_input_file(path) as handle:
             table: pa.Table = pq.read_table(handle, columns=["doc_id", "dup_of", "minhash"])
         yield from zip(*(table.column(name).to_pylist() for name in ("doc_id", "dup_of", "minhash")), strict=True)
+
+
+def largest_groups(out: str, top: int = 10) -> list[tuple[str, int]]:
+    """Return the largest groups of near-duplicates in `out`: each first copy's source and its number of copies."""
+    fs, root = resolve(out)
+    if fs.get_file_info(f"{root}/{DUPLICATES}").type != pafs.FileType.Directory:
+        return []
+    firsts = ds.dataset(f"{root}/{DUPLICATES}", format="parquet", filesystem=fs).to_table(columns=["dup_of"])
+    counts = Counter(v for v in firsts.column("dup_of").to_pylist() if v).most_common(top)
+    if not counts:
+        return []
+    table = ds.dataset(f"{root}/{ARTICLES}", schema=ARTICLE_SCHEMA, format="parquet", filesystem=fs)
+    rows = table.to_table(columns=["doc_id", "source"], filter=ds.field("doc_id").isin([d for d, _ in counts]))
+    sources = dict(zip(rows.column("doc_id").to_pylist(), rows.column("source").to_pylist(), strict=True))
+    return [(sources.get(doc_id, doc_id), n) for doc_id, n in counts]

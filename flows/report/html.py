@@ -18,6 +18,7 @@ import pyarrow.compute as pc
 from cleaners import CleanConfig
 from flows import PIPELINE_VERSION
 from flows.config import PipelineConfig
+from flows.output.duplicates import largest_groups
 from flows.output.load import load_articles, load_rejects
 from flows.report.palette import ink_on, rule_colour
 from flows.stages.explain import explain
@@ -90,6 +91,8 @@ class Stats:
     languages: Counter[str]
     reasons: Counter[str]
     lengths: list[tuple[str, int]]
+    # The largest groups of near-duplicates: each first copy's file name and its number of copies.
+    duplicates: list[tuple[str, int]]
 
 
 def collect(out: str) -> tuple[Stats, pa.Table]:
@@ -105,6 +108,7 @@ def collect(out: str) -> tuple[Stats, pa.Table]:
         languages=_value_counts(pc.fill_null(articles.column("language"), "unknown")),
         reasons=_value_counts(rejects.column("reason")),
         lengths=length_bins(articles.column("n_words").to_pylist()),
+        duplicates=[(source.rsplit("/", 1)[-1], n) for source, n in largest_groups(out)],
     )
     # The articles with the most removals are the candidates for the side-by-side samples.
     order = pc.sort_indices(pc.list_value_length(articles.column("removed")), sort_keys=[("", "descending")])
@@ -154,6 +158,8 @@ def render(out: str, stats: Stats, samples: Sequence[Sample], summary: dict[str,
         bar_chart("chart-languages", "Languages", stats.languages.most_common(15), _fixed(_BAR)),
         bar_chart("chart-rejects", "Rejects by reason", stats.reasons.most_common(), _fixed(_REJECT)),
     ]
+    if stats.duplicates:
+        charts.append(bar_chart("chart-duplicates", "Largest groups of copies", stats.duplicates, _fixed(_BAR)))
     facts = [
         ("inputs", f"{stats.articles + stats.rejects:,}"),
         ("articles", f"{stats.articles:,}"),

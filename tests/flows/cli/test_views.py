@@ -109,3 +109,7 @@ def test_inspect_lists_the_largest_duplicate_groups(samples: Path, tmp_path: Pat
     assert result.exit_code == 0, result.output
     (line,) = [line for line in result.output.splitlines() if "002.txt" in line]
     assert line.split()[-1] == "3" and not [line for line in result.output.splitlines() if "001.txt" in line]
+    from flows.report.html import build
+
+    page = build(str(out), samples=1)
+    assert 'id="chart-duplicates"' in page and "002.txt" in page

@@ -107,6 +107,15 @@ def test_deploy_serve_and_trigger_a_run(prefect_env: dict[str, str], tmp_path: P
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
+    # A command-line run against the same server at the same time, into another output.
+    cli_out = tmp_path / "cli-out"
+    cli = subprocess.Popen(
+        [str(BIN / "newsclean"), "run", str(ROOT / "samples"), "--out", str(cli_out), "--batch-size", "4"],
+        env=prefect_env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         ran = _prefect(
             prefect_env,
@@ -123,7 +132,10 @@ def test_deploy_serve_and_trigger_a_run(prefect_env: dict[str, str], tmp_path: P
             timeout=300,
         )
         assert "Completed" in ran, ran
+        cli_output = cli.communicate(timeout=300)[0].decode()
+        assert cli.returncode == 0, cli_output
     finally:
+        _stop(cli)
         _stop(worker)
         worker_log.close()
     # The default inputs ("samples", relative) were found from the repository; the overrides applied.
@@ -132,3 +144,8 @@ def test_deploy_serve_and_trigger_a_run(prefect_env: dict[str, str], tmp_path: P
     assert len(list((out / "articles").glob("part-*.parquet"))) == 3  # 10 inputs in batches of 4
     assert (out / "run.json").exists()
     assert "clean-batch" in (tmp_path / "worker.log").read_text()
+    # Side by side, the deployment's run and the command's gave the same articles.
+    columns = ["doc_id", "title", "text", "removed"]
+    deployed = articles.select(columns).sort_by("doc_id").to_pylist()
+    from_cli = ds.dataset(cli_out / "articles", format="parquet").to_table(columns=columns)
+    assert from_cli.sort_by("doc_id").to_pylist() == deployed

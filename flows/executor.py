@@ -19,6 +19,7 @@ import resource
 import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, TimeoutError
+from typing import Any, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
@@ -28,6 +29,7 @@ from flows.stages.clean import GROUP_SIZE, as_input, batched, process_group, rej
 from flows.stats import REJECT, Outcome
 
 WORKER = "worker"
+T = TypeVar("T")
 
 # Workers are forked from a fork server, never from this process (forking a process that runs Prefect's
 # threads can deadlock). The server imports the pipeline once, so a new worker (one per crash or
@@ -69,6 +71,13 @@ def _run_group(
     return outcomes
 
 
+def _run_call(function: Callable[..., T], args: tuple[Any, ...], env: dict[str, str]) -> T:
+    if os.environ != env:  # as in _run_group
+        os.environ.clear()
+        os.environ.update(env)
+    return function(*args)
+
+
 class WorkerPool:
     """`size` worker processes that turn groups of inputs into outcomes, each in its input's order."""
 
@@ -82,6 +91,10 @@ class WorkerPool:
         """Start the worker processes now (they load the models), so that this overlaps the caller's work."""
         self._pool.schedule(_nothing)
         return self
+
+    def call(self, function: Callable[..., T], *args: Any) -> T:
+        """Run one call of a module-level function in a worker, with no time limit; return what it returns."""
+        return self._pool.schedule(_run_call, args=(function, args, dict(os.environ))).result()
 
     @property
     def active(self) -> bool:

@@ -84,6 +84,7 @@ async def clean_corpus(
         progress = prepare_output(out, config.to_json(), overwrite)
         if progress.done:
             logger.info("resuming: %d inputs already done in %s", len(progress.done), out)
+        pool = None
         if dask or dask_address:
             on_dask = clean_batches_on_dask.with_options(task_runner=_dask_runner(dask_address, workers))
             stats = await on_dask(inputs, out, batch_size, workers, config, progress)
@@ -92,7 +93,13 @@ async def clean_corpus(
             stats = await clean_batches(inputs, out, batch_size, workers, config, progress, pool)
         dedup = DedupStats()
         if config.dedup:
-            dedup = update_duplicates(out, config.to_json(), config.dup_threshold)
+            # In a worker, when there is one: the index (~2.4 KB an article) is then not this process's to keep.
+            arguments = (out, config.to_json(), config.dup_threshold)
+            dedup = (
+                await asyncio.to_thread(pool.call, update_duplicates, *arguments)
+                if pool
+                else update_duplicates(*arguments)
+            )
             logger.info(
                 "duplicates: %d new articles indexed, %d of them repeat an earlier text (%.1f s)",
                 dedup.indexed,

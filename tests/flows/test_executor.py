@@ -82,3 +82,13 @@ def _alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     return True
+
+
+def test_a_call_runs_in_a_worker_with_the_callers_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    pool = WorkerPool(1)
+    try:
+        monkeypatch.setenv("NEWSCLEAN_PROBE", "set after the pool started")
+        assert pool.call(os.getpid) != os.getpid()
+        assert pool.call(os.getenv, "NEWSCLEAN_PROBE") == "set after the pool started"
+    finally:
+        pool.close()

@@ -20,7 +20,7 @@ from flows import PIPELINE_VERSION
 from flows.config import DEFAULT_BATCH_SIZE, PipelineConfig, build_config, default_workers
 from flows.document import Input
 from flows.executor import WorkerPool, shared_pool
-from flows.output.duplicates import DedupStats, update_duplicates
+from flows.output.duplicates import update_duplicates
 from flows.output.parquet import write_batch, write_summary
 from flows.output.resume import Progress, lock_output, prepare_output
 from flows.readers.files import InputNotFoundError, pending_inputs
@@ -91,7 +91,6 @@ async def clean_corpus(
         else:
             pool = shared_pool(workers, config.max_memory_mb)
             stats = await clean_batches(inputs, out, batch_size, workers, config, progress, pool)
-        dedup = DedupStats()
         if config.dedup:
             # In a worker, when there is one: the index (~2.4 KB an article) is then not this process's to keep.
             arguments = (out, config.to_json(), config.dup_threshold)
@@ -102,14 +101,13 @@ async def clean_corpus(
             )
             logger.info(
                 "duplicates: %d new articles indexed, %d of them repeat an earlier text (%.1f s)",
-                dedup.indexed,
+                dedup.dedup_indexed,
                 dedup.duplicates,
-                dedup.seconds,
+                dedup.dedup_seconds,
             )
+            stats.merge(dedup)
         summary = {
             **stats.summary(),
-            "duplicates": dedup.duplicates,
-            "dedup_seconds": round(dedup.seconds, 3),
             "resumed": progress.stats.inputs,
             "out": out if is_uri(out) else str(Path(out).absolute()),
             "seconds": round(time.perf_counter() - started, 3),

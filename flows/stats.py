@@ -56,6 +56,10 @@ class RunStats:
     # Files in the input folders that are no input (by suffix): counted when the inputs are listed.
     skipped_by_suffix: Counter[str] = field(default_factory=Counter)
     examples: dict[str, list[str]] = field(default_factory=dict)
+    # The duplicates step (flows.output.duplicates): articles given a row, how many repeat an earlier text.
+    dedup_indexed: int = 0
+    duplicates: int = 0
+    dedup_seconds: float = 0.0
 
     def count(self, outcomes: Iterable[Outcome]) -> None:
         """Count documents' outcomes."""
@@ -91,6 +95,9 @@ class RunStats:
         self.formats.update(other.formats)
         self.extraction.update(other.extraction)
         self.skipped_by_suffix.update(other.skipped_by_suffix)
+        self.dedup_indexed += other.dedup_indexed
+        self.duplicates += other.duplicates
+        self.dedup_seconds += other.dedup_seconds
         for rule, texts in other.examples.items():
             kept = self.examples.setdefault(rule, [])
             kept.extend(texts[: EXAMPLES_PER_RULE - len(kept)])
@@ -110,5 +117,7 @@ class RunStats:
             "formats": dict(self.formats.most_common()),
             "extraction": dict(self.extraction.most_common()),
             "skipped_by_suffix": dict(self.skipped_by_suffix.most_common()),
+            "duplicates": self.duplicates,
+            "dedup_seconds": round(self.dedup_seconds, 3),
             "examples": {rule: self.examples[rule] for rule in sorted(self.examples)},
         }

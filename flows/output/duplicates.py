@@ -14,7 +14,6 @@ import re
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 import pyarrow as pa
 import pyarrow.dataset as ds
@@ -23,6 +22,7 @@ import pyarrow.parquet as pq
 from rensa import RMinHash, RMinHashLSH
 
 from flows.output.parquet import ARTICLE_SCHEMA, ARTICLES, DUPLICATES, write_part
+from flows.stats import RunStats
 from flows.storage import resolve
 
 NUM_PERM = 128
@@ -31,15 +31,6 @@ NUM_BANDS = 32
 SHINGLE = 5
 _SEED = 20261207
 _WORD = re.compile(r"\w+")
-
-
-@dataclass(frozen=True, slots=True)
-class DedupStats:
-    """What one dedup step did: articles it indexed, how many of them repeat an earlier one, its time."""
-
-    indexed: int = 0
-    duplicates: int = 0
-    seconds: float = 0.0
 
 
 def minhash(text: str) -> RMinHash:
@@ -58,15 +49,15 @@ def restore(state: bytes) -> RMinHash:
     return found
 
 
-def update_duplicates(out: str, config_json: str, threshold: float) -> DedupStats:
-    """Give every article of `out` without a duplicates row one; return what was done."""
+def update_duplicates(out: str, config_json: str, threshold: float) -> RunStats:
+    """Give every article of `out` without a duplicates row one; return the counts (`dedup_*`, `duplicates`)."""
     started = time.perf_counter()
     known = list(_indexed(out))
     done = {doc_id for doc_id, _, _ in known}
     articles = _articles(out, ["doc_id", "source"])
     todo = sorted((source, doc_id) for doc_id, source in zip(*articles, strict=True) if doc_id not in done)
     if not todo:
-        return DedupStats(seconds=time.perf_counter() - started)
+        return RunStats(dedup_seconds=time.perf_counter() - started)
     wanted = {doc_id for _, doc_id in todo}
     hashes: dict[str, RMinHash] = {}
     fs, root = resolve(out)
@@ -82,7 +73,7 @@ def update_duplicates(out: str, config_json: str, threshold: float) -> DedupStat
     # Named by time: parts sort in the order runs wrote them, which is the order copies were seen.
     write_part(out, DUPLICATES, f"part-{time.time_ns():020d}", rows, config_json)
     duplicates = sum(1 for row in rows if row["dup_of"])
-    return DedupStats(indexed=len(rows), duplicates=duplicates, seconds=time.perf_counter() - started)
+    return RunStats(dedup_indexed=len(rows), duplicates=duplicates, dedup_seconds=time.perf_counter() - started)
 
 
 def first_copies(

@@ -72,7 +72,7 @@ def test_copies_are_found_and_distinct_texts_stay_apart(samples: Path, tmp_path:
     assert {name: first for name, first in found.items() if first} == {
         f"copy-{kind}.txt": seeds[1].name for kind in ("exact", "rechromed", "cut", "edited")
     }
-    assert stats.indexed == len(found) and stats.duplicates == 4
+    assert stats.dedup_indexed == len(found) and stats.duplicates == 4
 
 
 def test_a_later_run_matches_the_earlier_ones_and_adds_only_its_own(samples: Path, tmp_path: Path) -> None:
@@ -86,10 +86,10 @@ def test_a_later_run_matches_the_earlier_ones_and_adds_only_its_own(samples: Pat
     _write(out, first, "part-000-00000")
     update_duplicates(str(out), CONFIG_JSON, CONFIG.dup_threshold)
     parts = sorted((out / "duplicates").glob("part-*.parquet"))
-    assert update_duplicates(str(out), CONFIG_JSON, CONFIG.dup_threshold).indexed == 0  # nothing new: nothing written
+    assert update_duplicates(str(out), CONFIG_JSON, CONFIG.dup_threshold).dedup_indexed == 0  # nothing new: nothing written
     assert sorted((out / "duplicates").glob("part-*.parquet")) == parts
     _write(out, later, "part-001-00000")
-    assert update_duplicates(str(out), CONFIG_JSON, CONFIG.dup_threshold).indexed == 1
+    assert update_duplicates(str(out), CONFIG_JSON, CONFIG.dup_threshold).dedup_indexed == 1
     assert _table(out)["zz-copy-of-003.txt"] == "003.txt"
     assert len(list((out / "duplicates").glob("part-*.parquet"))) == 2
 

@@ -121,7 +121,7 @@ def run(inputs: Path, out: Path, rng: random.Random | None = None) -> tuple[bool
 
 
 def rows(out: Path) -> tuple[dict[str, str], int]:
-    """Return doc_id -> what its row says (content hash, or reject reason), and the number of rows."""
+    """Return doc_id -> what its rows say (content hash and first copy, or reject reason), and the number of rows."""
     import pyarrow.dataset as ds
 
     found: dict[str, str] = {}
@@ -130,6 +130,9 @@ def rows(out: Path) -> tuple[dict[str, str], int]:
         data = ds.dataset(out / table).to_table(columns=["doc_id", column]).to_pylist()
         total += len(data)
         found.update({row["doc_id"]: f"{table}:{row[column]}" for row in data})
+    if (out / "duplicates").is_dir():  # each article's first copy, as the row of its article says
+        for row in ds.dataset(out / "duplicates").to_table(columns=["doc_id", "dup_of"]).to_pylist():
+            found[row["doc_id"]] += f" dup_of:{row['dup_of']}"
     return found, total
 
 

@@ -114,17 +114,24 @@ def pending_inputs(
     """
     roots = list(inputs)
     rows = manifest.load_manifest(manifest_path) if manifest_path else None
+    # Under one given path no input is reached twice, and no two have one path: only an input's own
+    # ids and URLs must be remembered then (a listing of 100,000 files kept ~35 MiB of paths).
+    overlap = len(roots) > 1
     seen: set[str] = set()
     repeats: Counter[str] = Counter()
     for source, own in _list(roots, [out] if out else [], skipped):
-        if source in seen:
-            continue
-        seen.add(source)
+        if overlap:
+            if source in seen:
+                continue
+            seen.add(source)
         if own is None and rows is not None:
             own = archives.own_identity(manifest.entry_for(rows, source) or {})
         name = own or identity(source, roots)
-        repeats[name] += 1
-        key = hash_identity(name if repeats[name] == 1 else f"{name}#{repeats[name]}")
+        count = 1
+        if own is not None or overlap:
+            repeats[name] += 1
+            count = repeats[name]
+        key = hash_identity(name if count == 1 else f"{name}#{count}")
         if key not in done:
             yield Input(source, key)
 

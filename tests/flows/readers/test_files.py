@@ -167,3 +167,20 @@ def test_size_cap_applies_before_and_after_decompression(tmp_path: Path) -> None
         with pytest.raises(RejectError) as info:
             read_document(str(path), config)
         assert info.value.reason == "too_large"
+
+
+def test_an_input_reached_under_two_given_paths_is_one_input(tmp_path: Path) -> None:
+    from flows.readers.files import pending_inputs
+
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Some text.")
+    once = [item.source for item in pending_inputs([str(tmp_path)], set())]
+    twice = [item.source for item in pending_inputs([str(tmp_path), str(tmp_path / "a.txt")], set())]
+    assert once == twice == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    # Two corpora whose files have one path below the folders given: both kept, the second as "#2".
+    (tmp_path / "x" / "news").mkdir(parents=True)
+    (tmp_path / "y" / "news").mkdir(parents=True)
+    for side in ("x", "y"):
+        (tmp_path / side / "news" / "a.txt").write_text(f"Text from {side}.")
+    both = list(pending_inputs([str(tmp_path / "x" / "news"), str(tmp_path / "y" / "news")], set()))
+    assert len(both) == 2 and len({item.doc_id for item in both}) == 2

@@ -57,14 +57,18 @@ def _nothing() -> None:
     """Do nothing: a first task makes the pool start its workers."""
 
 
-def _run_group(
-    handler: GroupHandler, sources: Sequence[str | Input], config: PipelineConfig, now: dt.datetime, env: dict[str, str]
-) -> list[Outcome]:
-    # The caller's environment as it is now (storage credentials and endpoints), not as it was when
-    # this long-lived worker started.
+def _adopt(env: dict[str, str]) -> None:
+    """Take the caller's environment as it is now (storage credentials and endpoints), not as it was
+    when this long-lived worker started."""
     if os.environ != env:
         os.environ.clear()
         os.environ.update(env)
+
+
+def _run_group(
+    handler: GroupHandler, sources: Sequence[str | Input], config: PipelineConfig, now: dt.datetime, env: dict[str, str]
+) -> list[Outcome]:
+    _adopt(env)
     outcomes = list(handler(sources, config, now))
     if len(outcomes) != len(sources):
         raise RuntimeError(f"the handler gave {len(outcomes)} outcomes for {len(sources)} documents")
@@ -72,9 +76,7 @@ def _run_group(
 
 
 def _run_call(function: Callable[..., T], args: tuple[Any, ...], env: dict[str, str]) -> T:
-    if os.environ != env:  # as in _run_group
-        os.environ.clear()
-        os.environ.update(env)
+    _adopt(env)
     return function(*args)
 
 

@@ -31,9 +31,8 @@ def check_no_credentials(location: str) -> None:
     parts = urlsplit(location)
     keys = {key.lower() for key, _ in parse_qsl(parts.query)}
     if "@" in parts.netloc or keys & _SECRET_KEYS:
-        scheme = parts.scheme
         raise CredentialsInURIError(
-            f"a {scheme}:// URI with credentials in it would be recorded in run.json, the Parquet metadata and "
+            f"a {parts.scheme}:// URI with credentials in it would be recorded in run.json, the Parquet metadata and "
             "Prefect; give them in the environment instead (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, "
             "or a profile)"
         )

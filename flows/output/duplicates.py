@@ -6,6 +6,9 @@ adds rows for the articles that have none yet, after all its batches: those of e
 first, then the new ones in `source` order, so a resumed run gives the rows an uninterrupted one does.
 A part is written whole or not at all; articles left without a row (a run killed before this step)
 get theirs in the next run.
+
+_LAZY: the dataset readers are imported where they are used: pyarrow.dataset loads pandas, which the
+command's process would pay for at every run (the step itself runs in a worker).
 """
 
 from __future__ import annotations
@@ -16,12 +19,11 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 import pyarrow as pa
-import pyarrow.dataset as ds
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 from rensa import RMinHash, RMinHashLSH
 
-from flows.output.parquet import ARTICLE_SCHEMA, ARTICLES, DUPLICATES, write_part
+from flows.output.parquet import DUPLICATES, write_part
 from flows.stats import RunStats
 from flows.storage import resolve
 
@@ -51,18 +53,19 @@ def restore(state: bytes) -> RMinHash:
 
 def update_duplicates(out: str, config_json: str, threshold: float) -> RunStats:
     """Give every article of `out` without a duplicates row one; return the counts (`dedup_*`, `duplicates`)."""
+    from flows.output.load import article_batches, load_articles  # see _LAZY
+
     started = time.perf_counter()
     known = list(_indexed(out))
     done = {doc_id for doc_id, _, _ in known}
-    articles = _articles(out, ["doc_id", "source"])
-    todo = sorted((source, doc_id) for doc_id, source in zip(*articles, strict=True) if doc_id not in done)
+    articles = load_articles(out, columns=["doc_id", "source"])
+    pairs = zip(articles.column("doc_id").to_pylist(), articles.column("source").to_pylist(), strict=True)
+    todo = sorted((source, doc_id) for doc_id, source in pairs if doc_id not in done)
     if not todo:
         return RunStats(dedup_seconds=time.perf_counter() - started)
-    wanted = {doc_id for _, doc_id in todo}
     hashes: dict[str, RMinHash] = {}
-    fs, root = resolve(out)
-    dataset = ds.dataset(f"{root}/{ARTICLES}", schema=ARTICLE_SCHEMA, format="parquet", filesystem=fs)
-    for batch in dataset.to_batches(columns=["doc_id", "text"], filter=ds.field("doc_id").isin(list(wanted))):
+    # A batch at a time: the texts of a whole output need not be in memory at once.
+    for batch in article_batches(out, ["doc_id", "text"], [("doc_id", "in", [doc_id for _, doc_id in todo])]):
         for doc_id, text in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist(), strict=True):
             hashes[doc_id] = minhash(text)
     known_signatures = ((doc_id, first, restore(state)) for doc_id, first, state in known)
@@ -107,15 +110,6 @@ def _add(index: RMinHashLSH, firsts: list[str], signatures: list[RMinHash], firs
     signatures.append(signature)
 
 
-def _articles(out: str, columns: list[str]) -> list[list[str]]:
-    fs, root = resolve(out)
-    if fs.get_file_info(f"{root}/{ARTICLES}").type != pafs.FileType.Directory:
-        return [[] for _ in columns]
-    table = ds.dataset(f"{root}/{ARTICLES}", schema=ARTICLE_SCHEMA, format="parquet", filesystem=fs)
-    data = table.to_table(columns=columns)
-    return [data.column(name).to_pylist() for name in columns]
-
-
 def _indexed(out: str) -> Iterator[tuple[str, str | None, bytes]]:
     """Yield (doc_id, dup_of, minhash state) of the rows earlier runs wrote, in the order they wrote them."""
     fs, root = resolve(out)
@@ -135,6 +129,10 @@ def _indexed(out: str) -> Iterator[tuple[str, str | None, bytes]]:
 
 def largest_groups(out: str, top: int = 10) -> list[tuple[str, int]]:
     """Return the largest groups of near-duplicates in `out`: each first copy's source and its number of copies."""
+    import pyarrow.dataset as ds  # see _LAZY
+
+    from flows.output.load import load_articles
+
     fs, root = resolve(out)
     if fs.get_file_info(f"{root}/{DUPLICATES}").type != pafs.FileType.Directory:
         return []
@@ -142,7 +140,6 @@ def largest_groups(out: str, top: int = 10) -> list[tuple[str, int]]:
     counts = Counter(v for v in firsts.column("dup_of").to_pylist() if v).most_common(top)
     if not counts:
         return []
-    table = ds.dataset(f"{root}/{ARTICLES}", schema=ARTICLE_SCHEMA, format="parquet", filesystem=fs)
-    rows = table.to_table(columns=["doc_id", "source"], filter=ds.field("doc_id").isin([d for d, _ in counts]))
+    rows = load_articles(out, columns=["doc_id", "source"], filters=[("doc_id", "in", [d for d, _ in counts])])
     sources = dict(zip(rows.column("doc_id").to_pylist(), rows.column("source").to_pylist(), strict=True))
     return [(sources.get(doc_id, doc_id), n) for doc_id, n in counts]

@@ -1,8 +1,8 @@
-"""Read newsclean's output back: the articles and rejects datasets as Arrow tables."""
+"""Read newsclean's output back: the articles and rejects datasets as Arrow tables (or batches)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pyarrow as pa
@@ -16,10 +16,14 @@ from flows.output.parquet import ARTICLE_SCHEMA, ARTICLES, REJECT_SCHEMA, REJECT
 Filters = ds.Expression | Sequence[tuple[str, str, Any]] | None
 
 
-def _load(out: str, table: str, schema: pa.Schema, columns: Sequence[str] | None, filters: Filters) -> pa.Table:
+def _dataset(out: str, table: str, schema: pa.Schema) -> ds.Dataset:
     fs, root = resolve(str(out))
     # The explicit schema makes an empty or partly missing output read as a typed, empty table.
-    dataset = ds.dataset(f"{root}/{table}", schema=schema, format="parquet", filesystem=fs)
+    return ds.dataset(f"{root}/{table}", schema=schema, format="parquet", filesystem=fs)
+
+
+def _load(out: str, table: str, schema: pa.Schema, columns: Sequence[str] | None, filters: Filters) -> pa.Table:
+    dataset = _dataset(out, table, schema)
     return dataset.to_table(columns=list(columns) if columns else None, filter=_expression(filters))
 
 
@@ -37,6 +41,11 @@ def load_articles(out: str, columns: Sequence[str] | None = None, filters: Filte
     such as [("language", "==", "en"), ("n_words", ">", 200)].
     """
     return _load(out, ARTICLES, ARTICLE_SCHEMA, columns, filters)
+
+
+def article_batches(out: str, columns: Sequence[str], filters: Filters = None) -> Iterator[pa.RecordBatch]:
+    """Yield the articles as `load_articles` reads them, a record batch at a time (for large columns)."""
+    yield from _dataset(out, ARTICLES, ARTICLE_SCHEMA).to_batches(columns=list(columns), filter=_expression(filters))
 
 
 def load_rejects(out: str, columns: Sequence[str] | None = None, filters: Filters = None) -> pa.Table:

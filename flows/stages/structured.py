@@ -247,13 +247,18 @@ def index_evidence(tree: Any) -> str | None:
     classes = set((body.get("class") or "").split()) if body is not None else set()
     if (found := classes & _INDEX_CLASSES) and not classes & _SINGLE_CLASSES:
         return f"its body class says {' '.join(sorted(found))!r}"
+    blocks = [
+        script.text
+        for script in tree.iter("script")
+        if script.text and "ld+json" in (script.get("type") or "").lower() and len(script.text) < _MAX_SCRIPT
+    ]
+    if not any(name in text for text in blocks for name in _INDEX_TYPES):
+        return None  # most pages: no block to parse
     types: set[str] = set()
-    for script in tree.iter("script"):
-        text = script.text or ""
-        if "ld+json" in (script.get("type") or "").lower() and "@type" in text and len(text) < _MAX_SCRIPT:
-            for value in _find_key(_json(text), "@type"):
-                values = value if isinstance(value, list) else [value]
-                types.update(v for v in values if isinstance(v, str))
+    for text in blocks:
+        for value in _find_key(_json(text), "@type"):
+            values = value if isinstance(value, list) else [value]
+            types.update(v for v in values if isinstance(v, str))
     if (found := types & _INDEX_TYPES) and not types & _ARTICLE_TYPES:
         return f"its JSON-LD says {' '.join(sorted(found))}"
     return None

@@ -174,3 +174,14 @@ def test_a_run_names_copies_unless_dedup_is_off(samples: Path, tmp_path: Path) -
     off = runner.invoke(app, ["run", str(corpus), "--out", str(tmp_path / "off"), "--workers", "1", "--dedup", "off"])
     assert off.exit_code == 0, off.output
     assert not (tmp_path / "off" / "duplicates").exists() and "repeat" not in off.output
+
+
+def test_a_run_loads_no_dataframe_library() -> None:
+    import subprocess
+    import sys
+
+    # pyarrow.dataset loads pandas: the views and the duplicates step import it where they use it.
+    code = "import sys, flows.flow, flows.cli.commands\n"
+    code += "print(*(m in sys.modules for m in ('pandas', 'pyarrow.dataset')))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "False"]

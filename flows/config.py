@@ -63,6 +63,12 @@ class PipelineConfig:
     # similarity (word 5-grams) is at least `dup_threshold`. Off: no duplicates table.
     dedup: bool = True
     dup_threshold: float = 0.5
+    # Stories (flows.output.stories): articles about one event, told by several outlets, share a story in
+    # DIR/stories. An article joins the story whose TF-IDF centroid it is closest to, when their cosine
+    # is at least `story_threshold` and (both dated) its date lies within `story_days` of the story's.
+    stories: bool = True
+    story_threshold: float = 0.45
+    story_days: int = 3
 
     def to_json(self) -> str:
         """Serialise the configuration for the Parquet metadata and run.json."""

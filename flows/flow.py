@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -23,6 +24,7 @@ from flows.executor import WorkerPool, shared_pool
 from flows.output.duplicates import update_duplicates
 from flows.output.parquet import write_batch, write_summary
 from flows.output.resume import Progress, lock_output, prepare_output
+from flows.output.stories import update_stories
 from flows.readers.files import InputNotFoundError, pending_inputs
 from flows.readers.manifest import load_manifest
 from flows.report.artifacts import publish_report
@@ -92,13 +94,7 @@ async def clean_corpus(
             pool = shared_pool(workers, config.max_memory_mb)
             stats = await clean_batches(inputs, out, batch_size, workers, config, progress, pool)
         if config.dedup:
-            # In a worker, when there is one: the index (~2.4 KB an article) is then not this process's to keep.
-            arguments = (out, config.to_json(), config.dup_threshold)
-            dedup = (
-                await asyncio.to_thread(pool.call, update_duplicates, *arguments)
-                if pool
-                else update_duplicates(*arguments)
-            )
+            dedup = await _in_worker(pool, update_duplicates, out, config.to_json(), config.dup_threshold)
             logger.info(
                 "duplicates: %d new articles indexed, %d of them repeat an earlier text (%.1f s)",
                 dedup.dedup_indexed,
@@ -106,6 +102,12 @@ async def clean_corpus(
                 dedup.dedup_seconds,
             )
             stats.merge(dedup)
+        if config.stories:
+            grouped = await _in_worker(
+                pool, update_stories, out, config.to_json(), config.story_threshold, config.story_days
+            )
+            logger.info("stories: %d of two or more articles (%.1f s)", grouped.stories, grouped.story_seconds)
+            stats.merge(grouped)
         summary = {
             **stats.summary(),
             "resumed": progress.stats.inputs,
@@ -130,6 +132,13 @@ async def clean_corpus(
         summary["rejects_by_reason"] or "none",
     )
     return summary
+
+
+async def _in_worker(pool: WorkerPool | None, function: Callable[..., RunStats], *arguments: Any) -> RunStats:
+    """Run a step over the whole output in a pool worker, else here: its index is then not this process's to keep."""
+    if pool is None:
+        return function(*arguments)
+    return await asyncio.to_thread(pool.call, function, *arguments)
 
 
 async def clean_batches(

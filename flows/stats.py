@@ -60,6 +60,9 @@ class RunStats:
     dedup_indexed: int = 0
     duplicates: int = 0
     dedup_seconds: float = 0.0
+    # The stories step (flows.output.stories): stories of two or more articles in the whole output.
+    stories: int = 0
+    story_seconds: float = 0.0
 
     def count(self, outcomes: Iterable[Outcome]) -> None:
         """Count documents' outcomes."""
@@ -98,6 +101,8 @@ class RunStats:
         self.dedup_indexed += other.dedup_indexed
         self.duplicates += other.duplicates
         self.dedup_seconds += other.dedup_seconds
+        self.stories += other.stories
+        self.story_seconds += other.story_seconds
         for rule, texts in other.examples.items():
             kept = self.examples.setdefault(rule, [])
             kept.extend(texts[: EXAMPLES_PER_RULE - len(kept)])
@@ -119,5 +124,7 @@ class RunStats:
             "skipped_by_suffix": dict(self.skipped_by_suffix.most_common()),
             "duplicates": self.duplicates,
             "dedup_seconds": round(self.dedup_seconds, 3),
+            "stories": self.stories,
+            "story_seconds": round(self.story_seconds, 3),
             "examples": {rule: self.examples[rule] for rule in sorted(self.examples)},
         }

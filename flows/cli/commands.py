@@ -32,7 +32,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-for view in (views.explain, views.inspect, views.show, views.report):
+for view in (views.explain, views.inspect, views.show, views.story, views.report):
     app.command()(view)
 
 
@@ -119,6 +119,14 @@ def run(
             show_default=False,
         ),
     ] = None,
+    stories: Annotated[
+        str | None,
+        typer.Option(
+            "--stories",
+            help="on: group the articles that tell one event in DIR/stories (the default); off: skip it.",
+            show_default=False,
+        ),
+    ] = None,
     config_file: Annotated[
         Path | None,
         typer.Option(
@@ -140,11 +148,13 @@ def run(
         except ValueError as exc:
             console().print(f"[red]error:[/red] {shown(exc)}")
             raise typer.Exit(EXIT_USAGE) from exc
-    if dedup is not None:
-        if dedup not in ("on", "off"):
-            console().print(f"[red]error:[/red] --dedup is on or off, not {shown(dedup)}")
+    for name, switch in (("dedup", dedup), ("stories", stories)):
+        if switch is None:
+            continue
+        if switch not in ("on", "off"):
+            console().print(f"[red]error:[/red] --{name} is on or off, not {shown(switch)}")
             raise typer.Exit(EXIT_USAGE)
-        settings["dedup"] = dedup == "on"
+        settings[name] = switch == "on"
     workers = workers or file_options.get("workers")
     batch_size = batch_size or file_options.get("batch_size") or DEFAULT_BATCH_SIZE
     doc_timeout = doc_timeout or file_options.get("doc_timeout")

@@ -48,6 +48,8 @@ def print_summary(summary: dict[str, object], wall_seconds: float, file: IO[str]
     if summary.get("duplicates"):
         where = f"{shown(summary['out'])}/duplicates"
         out.print(f"{summary['duplicates']} new articles repeat an earlier text: see {where}")
+    if summary.get("stories"):
+        out.print(f"stories of two or more articles: {summary['stories']}, see {shown(summary['out'])}/stories")
     for title, key in (("rule", "removed_by_rule"), ("reject reason", "rejects_by_reason")):
         counts = summary.get(key) or {}
         if not isinstance(counts, dict) or not counts:

@@ -107,6 +107,12 @@ def inspect(
     if groups:
         view.print(_count_table("duplicates (first copy, copies)", groups))
 
+    from flows.output.stories import load_stories  # see _LAZY
+
+    stories = load_stories(out, min_size=2).slice(0, 10).to_pylist()
+    if stories:
+        view.print(_story_table(stories))
+
     schema = Table(title="articles schema", title_justify="left", show_edge=False)
     schema.add_column("column")
     schema.add_column("type")
@@ -169,6 +175,57 @@ def show(
     view.print(side)
 
 
+def story(
+    out: Annotated[str, typer.Argument(help="An output directory of `newsclean run` (local or s3://…).")],
+    key: Annotated[str, typer.Argument(help="A story_id, or any of its documents: doc_id, source or file name.")],
+) -> None:
+    """List the articles of one story of OUT: outlet, date, similarity and title of each.
+
+    Exit code 2 when no story (or more than one document) matches.
+    """
+
+    _require_dataset(out)
+    from flows.output.load import find_document, load_articles  # see _LAZY
+    from flows.output.stories import outlet, story_of
+
+    found = story_of(out, key)
+    if found is None:
+        try:
+            _, row = find_document(out, key)
+        except LookupError as exc:
+            console().print(f"[red]error:[/red] {shown(str(exc))}")
+            raise typer.Exit(EXIT_USAGE) from exc
+        found = story_of(out, row["doc_id"])
+    if found is None:
+        console().print(f"[red]error:[/red] no story holds {shown(key)} (was the run made with --stories off?)")
+        raise typer.Exit(EXIT_USAGE)
+    columns = ["doc_id", "source", "url", "site_name", "published", "fetched_at", "language", "title"]
+    rows = load_articles(out, columns=columns, filters=[("doc_id", "in", found["documents"])]).to_pylist()
+    by_id = {row["doc_id"]: row for row in rows}
+    view = Console(soft_wrap=True, highlight=False)
+    dates = [str(d) for d in (found["first_published"], found["last_published"]) if d]
+    view.print(
+        f"[bold]story {shown(found['story_id'])}[/bold]: {found['size']} articles, "
+        f"{len(found['outlets'])} outlets, languages {', '.join(found['languages']) or '-'}"
+        + (f", published {' to '.join(dict.fromkeys(dates))}" if dates else "")
+    )
+    table = Table(show_edge=False)
+    for column in ("similarity", "outlet", "published", "title", "source"):
+        table.add_column(column)
+    for doc_id, similarity in zip(found["documents"], found["similarity"], strict=True):
+        row = by_id.get(doc_id)
+        if row is None:
+            continue
+        table.add_row(
+            "copy" if similarity is None else f"{similarity:.2f}",
+            shown(outlet(row["url"], row["site_name"]) or "-"),
+            str(row["published"] or "-"),
+            shown(row["title"] or "-"),
+            shown(row["source"]),
+        )
+    view.print(table)
+
+
 def report(
     out: Annotated[str, typer.Argument(help="An output directory of `newsclean run` (local or s3://…).")],
     html: Annotated[
@@ -210,6 +267,24 @@ def _require_dataset(out: str) -> None:
     if not exists(join(out, "articles")):
         console().print(f"[red]error:[/red] no articles dataset under {shown(out)}")
         raise typer.Exit(EXIT_USAGE)
+
+
+def _story_table(stories: list[dict[str, object]]) -> Table:
+    """Return a table of the largest stories: size, outlets, first date, title, id."""
+
+    table = Table(title="top stories (`newsclean story OUT ID` lists one)", title_justify="left", show_edge=False)
+    for column in ("articles", "outlets", "published", "title", "story_id"):
+        table.add_column(column, justify="right" if column in ("articles", "outlets") else "left")
+    for found in stories:
+        title = str(found["title"] or "-")
+        table.add_row(
+            str(found["size"]),
+            str(len(found["outlets"])),  # type: ignore[arg-type]
+            str(found["first_published"] or "-"),
+            shown(title[:70]),
+            shown(str(found["story_id"])[:12]),
+        )
+    return table
 
 
 def _count_table(title: str, counts: list[tuple[str, int]]) -> Table:

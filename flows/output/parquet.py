@@ -18,6 +18,7 @@ from flows.storage import resolve, write_atomically
 ARTICLES = "articles"
 REJECTS = "rejects"
 DUPLICATES = "duplicates"
+STORIES = "stories"
 
 _TS = pa.timestamp("us", tz="UTC")
 
@@ -76,10 +77,27 @@ DUPLICATE_SCHEMA = pa.schema(
     ]
 )
 
+# One row per story: the articles about one event (flows.output.stories); rewritten whole by each run.
+STORY_SCHEMA = pa.schema(
+    [
+        pa.field("story_id", pa.string(), nullable=False),
+        pa.field("title", pa.string()),
+        pa.field("size", pa.int32(), nullable=False),
+        pa.field("documents", pa.list_(pa.string()), nullable=False),
+        pa.field("similarity", pa.list_(pa.float32()), nullable=False),
+        pa.field("outlets", pa.list_(pa.string()), nullable=False),
+        pa.field("languages", pa.list_(pa.string()), nullable=False),
+        pa.field("first_published", pa.date32()),
+        pa.field("last_published", pa.date32()),
+        pa.field("first_fetched", _TS),
+        pa.field("last_fetched", _TS),
+    ]
+)
+
 # The tables of inputs: every input is one row of one of them.
 SCHEMAS = {ARTICLES: ARTICLE_SCHEMA, REJECTS: REJECT_SCHEMA}
 # Every table a run writes.
-TABLES = {**SCHEMAS, DUPLICATES: DUPLICATE_SCHEMA}
+TABLES = {**SCHEMAS, DUPLICATES: DUPLICATE_SCHEMA, STORIES: STORY_SCHEMA}
 
 
 class OutputError(RuntimeError):

@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
-from flows.output.parquet import ARTICLES, DUPLICATES, REJECTS, TABLES, OutputError
+from flows.output.parquet import ARTICLES, DUPLICATES, REJECTS, STORIES, TABLES, OutputError
 from flows.stats import RunStats
 from flows.storage import is_uri, resolve
 
@@ -91,6 +91,8 @@ def prepare_output(out: str, config_json: str, overwrite: bool = False) -> Progr
                     fs.delete_file(info.path)  # a part a killed run was writing
                 elif name == DUPLICATES:
                     _check_config(fs, info.path, config_json)
+                elif name == STORIES:
+                    continue  # rewritten whole at the end of each run
                 elif _PART.match(info.base_name):
                     _read_part(fs, info.path, name, config_json, progress)
     except OSError as exc:

@@ -20,6 +20,7 @@ from flows import PIPELINE_VERSION
 from flows.config import PipelineConfig
 from flows.output.duplicates import largest_groups
 from flows.output.load import load_articles, load_rejects
+from flows.output.stories import load_stories
 from flows.report.palette import ink_on, rule_colour
 from flows.stages.explain import explain
 from flows.storage import exists, join, resolve
@@ -93,6 +94,8 @@ class Stats:
     lengths: list[tuple[str, int]]
     # The largest groups of near-duplicates: each first copy's file name and its number of copies.
     duplicates: list[tuple[str, int]]
+    # The largest stories (flows.output.stories): each one's title and its number of articles.
+    stories: list[tuple[str, int]]
 
 
 def collect(out: str) -> tuple[Stats, pa.Table]:
@@ -109,6 +112,10 @@ def collect(out: str) -> tuple[Stats, pa.Table]:
         reasons=_value_counts(rejects.column("reason")),
         lengths=length_bins(articles.column("n_words").to_pylist()),
         duplicates=[(source.rsplit("/", 1)[-1], n) for source, n in largest_groups(out)],
+        stories=[
+            (str(row["title"] or row["story_id"])[:60], row["size"])
+            for row in load_stories(out, min_size=2).slice(0, 10).to_pylist()
+        ],
     )
     # The articles with the most removals are the candidates for the side-by-side samples.
     order = pc.sort_indices(pc.list_value_length(articles.column("removed")), sort_keys=[("", "descending")])
@@ -160,6 +167,8 @@ def render(out: str, stats: Stats, samples: Sequence[Sample], summary: dict[str,
     ]
     if stats.duplicates:
         charts.append(bar_chart("chart-duplicates", "Largest groups of copies", stats.duplicates, _fixed(_BAR)))
+    if stats.stories:
+        charts.append(bar_chart("chart-stories", "Largest stories (articles)", stats.stories, _fixed(_BAR)))
     facts = [
         ("inputs", f"{stats.articles + stats.rejects:,}"),
         ("articles", f"{stats.articles:,}"),

@@ -155,13 +155,14 @@ def test_every_view_works_on_an_output_of_rejects_only(tmp_path: Path) -> None:
     assert "extract_empty" in runner.invoke(app, ["show", str(out), "ad.txt"]).output
 
 
-def test_dedup_is_on_or_off(samples: Path, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["run", str(samples), "--out", str(tmp_path / "out"), "--dedup", "maybe"])
-    assert result.exit_code == EXIT_USAGE and "--dedup is on or off" in result.output
+@pytest.mark.parametrize("switch", ["--dedup", "--stories"])
+def test_dedup_and_stories_are_on_or_off(switch: str, samples: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["run", str(samples), "--out", str(tmp_path / "out"), switch, "maybe"])
+    assert result.exit_code == EXIT_USAGE and f"{switch} is on or off" in result.output
 
 
 @pytest.mark.usefixtures("prefect_server")
-def test_a_run_names_copies_unless_dedup_is_off(samples: Path, tmp_path: Path) -> None:
+def test_a_run_names_copies_and_stories_unless_off(samples: Path, tmp_path: Path) -> None:
     import shutil
 
     corpus = tmp_path / "in"
@@ -171,9 +172,18 @@ def test_a_run_names_copies_unless_dedup_is_off(samples: Path, tmp_path: Path) -
     assert on.exit_code == 0, on.output
     assert "1 new articles repeat an earlier text" in on.output
     assert ds.dataset(tmp_path / "on" / "duplicates").count_rows() == 6
-    off = runner.invoke(app, ["run", str(corpus), "--out", str(tmp_path / "off"), "--workers", "1", "--dedup", "off"])
+    # The five seeds and the repost are one story, which `story` lists from any of its documents.
+    assert "stories of two or more articles: 1" in on.output
+    story = runner.invoke(app, ["story", str(tmp_path / "on"), "repost-of-003.txt"])
+    assert story.exit_code == 0, story.output
+    assert "6 articles" in story.output and story.output.count("copy") == 1
+    assert runner.invoke(app, ["story", str(tmp_path / "on"), "nothing-like-it"]).exit_code == EXIT_USAGE
+    assert "top stories" in runner.invoke(app, ["inspect", str(tmp_path / "on")]).output
+    switches = ["--dedup", "off", "--stories", "off"]
+    off = runner.invoke(app, ["run", str(corpus), "--out", str(tmp_path / "off"), "--workers", "1", *switches])
     assert off.exit_code == 0, off.output
     assert not (tmp_path / "off" / "duplicates").exists() and "repeat" not in off.output
+    assert not (tmp_path / "off" / "stories").exists() and "stories" not in off.output
 
 
 def test_a_run_loads_no_dataframe_library() -> None:

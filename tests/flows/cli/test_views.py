@@ -113,3 +113,12 @@ def test_inspect_lists_the_largest_duplicate_groups(samples: Path, tmp_path: Pat
 
     page = build(str(out), samples=1)
     assert 'id="chart-duplicates"' in page and "002.txt" in page
+    assert 'id="chart-stories"' not in page  # none yet
+    from flows.output.stories import update_stories
+
+    update_stories(str(out), PipelineConfig().to_json(), 0.45, 3)
+    # 001 and 002 tell one event: one story of five, its copies with it.
+    assert 'id="chart-stories"' in build(str(out), samples=1)
+    listed = runner.invoke(app, ["inspect", str(out)], env={"COLUMNS": "200"}).output
+    (line,) = [line for line in listed.splitlines() if "Putin" in line]
+    assert line.split()[0] == "5"

@@ -78,6 +78,10 @@ def test_a_run_killed_mid_way_resumes_to_the_clean_result(pages: Path, tmp_path:
     for table in ("articles", "rejects", "duplicates"):
         got, want = _rows(out, table), _rows(tmp_path / "clean", table)
         assert got == want, [(a["source"][-30:], k) for a, b in zip(got, want, strict=True) for k in a if a[k] != b[k]][:5]
+    # The stories, regrouped from the whole output, are the clean run's too (the copies in their originals').
+    stories = ds.dataset(out / "stories").to_table().sort_by("story_id").to_pylist()
+    assert stories == ds.dataset(tmp_path / "clean" / "stories").to_table().sort_by("story_id").to_pylist()
+    assert sum(story["size"] for story in stories) == resumed["articles"] and resumed["stories"] > 0
 
 
 def test_a_rerun_is_idempotent(samples: Path, tmp_path: Path) -> None:

@@ -129,14 +129,9 @@ def _indexed(out: str) -> Iterator[tuple[str, str | None, bytes]]:
 
 def largest_groups(out: str, top: int = 10) -> list[tuple[str, int]]:
     """Return the largest groups of near-duplicates in `out`: each first copy's source and its number of copies."""
-    import pyarrow.dataset as ds  # see _LAZY
+    from flows.output.load import load_articles, load_table  # see _LAZY
 
-    from flows.output.load import load_articles
-
-    fs, root = resolve(out)
-    if fs.get_file_info(f"{root}/{DUPLICATES}").type != pafs.FileType.Directory:
-        return []
-    firsts = ds.dataset(f"{root}/{DUPLICATES}", format="parquet", filesystem=fs).to_table(columns=["dup_of"])
+    firsts = load_table(out, DUPLICATES, ["dup_of"])
     counts = Counter(v for v in firsts.column("dup_of").to_pylist() if v).most_common(top)
     if not counts:
         return []

@@ -8,10 +8,11 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
+import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from flows.storage import resolve
-from flows.output.parquet import ARTICLE_SCHEMA, ARTICLES, REJECT_SCHEMA, REJECTS
+from flows.output.parquet import ARTICLE_SCHEMA, ARTICLES, REJECT_SCHEMA, REJECTS, TABLES
 
 Filters = ds.Expression | Sequence[tuple[str, str, Any]] | None
 
@@ -51,6 +52,15 @@ def article_batches(out: str, columns: Sequence[str], filters: Filters = None) -
 def load_rejects(out: str, columns: Sequence[str] | None = None, filters: Filters = None) -> pa.Table:
     """Load the rejects a run wrote under `out`, with the same options as `load_articles`."""
     return _load(out, REJECTS, REJECT_SCHEMA, columns, filters)
+
+
+def load_table(out: str, table: str, columns: Sequence[str] | None = None, filters: Filters = None) -> pa.Table:
+    """Load a table a run may not have written (`duplicates`, `stories`): empty, with its schema, when absent."""
+    fs, root = resolve(str(out))
+    if fs.get_file_info(f"{root}/{table}").type != pafs.FileType.Directory:
+        empty = TABLES[table].empty_table()
+        return empty.select(list(columns)) if columns else empty
+    return _load(out, table, TABLES[table], columns, filters)
 
 
 class LookupFailedError(LookupError):

@@ -30,11 +30,10 @@ from urllib.parse import urlsplit
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.fs as pafs
+import pyarrow.compute as pc
 
 from flows.output.parquet import DUPLICATES, STORIES, write_part
 from flows.stats import RunStats
-from flows.storage import resolve
 
 TEXT_WORDS = 2000
 NAME_WEIGHT = 2.0
@@ -272,36 +271,22 @@ def _date(row: dict[str, Any]) -> dt.date | None:
 
 def _copies(out: str) -> Iterator[tuple[str, str]]:
     """Yield (doc_id, first copy) of every near-duplicate in `out`."""
-    import pyarrow.dataset as ds  # see _LAZY
+    from flows.output.load import load_table  # see _LAZY
 
-    fs, root = resolve(out)
-    if fs.get_file_info(f"{root}/{DUPLICATES}").type != pafs.FileType.Directory:
-        return
-    table = ds.dataset(f"{root}/{DUPLICATES}", format="parquet", filesystem=fs).to_table(
-        columns=["doc_id", "dup_of"], filter=ds.field("dup_of").is_valid()
-    )
+    table = load_table(out, DUPLICATES, ["doc_id", "dup_of"], pc.field("dup_of").is_valid())
     yield from zip(table.column("doc_id").to_pylist(), table.column("dup_of").to_pylist(), strict=True)
 
 
 def load_stories(out: str, min_size: int = 1) -> pa.Table:
     """Load the stories of `out` (of at least `min_size` articles), largest first; empty when there are none."""
-    import pyarrow.dataset as ds  # see _LAZY
+    from flows.output.load import load_table  # see _LAZY
 
-    from flows.output.parquet import STORY_SCHEMA
-
-    fs, root = resolve(out)
-    if fs.get_file_info(f"{root}/{STORIES}").type != pafs.FileType.Directory:
-        return STORY_SCHEMA.empty_table()
-    table = ds.dataset(f"{root}/{STORIES}", schema=STORY_SCHEMA, format="parquet", filesystem=fs).to_table(
-        filter=ds.field("size") >= min_size
-    )
+    table = load_table(out, STORIES, filters=[("size", ">=", min_size)])
     return table.sort_by([("size", "descending"), ("story_id", "ascending")])
 
 
 def story_of(out: str, key: str) -> dict[str, Any] | None:
     """Return the story with id `key`, or the one holding the document `key` (a doc_id), else None."""
-    import pyarrow.compute as pc
-
     stories = load_stories(out)
     documents = stories.column("documents")
     holding = pc.filter(pc.list_parent_indices(documents), pc.equal(pc.list_flatten(documents), key))

@@ -14,7 +14,6 @@ from lxml.etree import XPath
 from trafilatura.metadata import (
     META_URL,
     examine_meta,
-    extract_author,
     extract_meta_json,
     extract_sitename,
     extract_title,
@@ -26,6 +25,7 @@ from trafilatura.xml import xmltotxt
 
 from flows.config import PipelineConfig
 from flows.document import Document, RejectError
+from flows.stages.authors import find_author
 from flows.stages.structured import fuller_body, index_evidence, visible_lede
 
 EXTRACT = "extract"
@@ -138,7 +138,8 @@ def page_metadata(tree: Any, url: str | None) -> Any:
     """Return trafilatura's metadata of a parsed page: title, author, URL, site name and date.
 
     The same steps as trafilatura.metadata.extract_metadata, without the categories, tags and
-    licence it also looks for (none are stored), and a date only from the page's markup.
+    licence it also looks for (none are stored), a date only from the page's markup, and its byline
+    search done faster (flows.stages.authors).
     """
     metadata = examine_meta(tree)
     if metadata.author and " " not in metadata.author:
@@ -146,7 +147,7 @@ def page_metadata(tree: Any, url: str | None) -> Any:
     with contextlib.suppress(Exception):  # as in trafilatura: a broken JSON-LD block is ignored
         metadata = extract_meta_json(tree, metadata)
     metadata.title = metadata.title or extract_title(tree)
-    metadata.author = metadata.author or extract_author(tree)
+    metadata.author = metadata.author or find_author(tree)
     metadata.url = metadata.url or extract_url(tree, url)
     # The page's markup, structured data and URL only: htmldate's extensive search of the text costs
     # ~5 ms a page and, when it finds only a year, returns that year's 1 January.

@@ -102,6 +102,9 @@ AGENCIES = (
     r"Corbis|WireImage|Flickr|Wikimedia Commons|Unsplash|Pexels|NASA|ESA|Handout|HANDOUT"
 )
 _AGENCY_NAMES = AGENCIES.split("|")
+# After a comma, "PA" is more often Pennsylvania ("Allentown, PA") than the Press Association, whose
+# credits come as "/PA", "(PA)", "PA Wire" or "PA Media".
+COMMA_AGENCIES = "|".join(name for name in _AGENCY_NAMES if name != "PA")
 
 
 def _phrase_regex(items: Iterable[str], *, whole: bool) -> re.Pattern[str]:
@@ -318,7 +321,8 @@ _CREDIT_PREFIX = LexiconPattern(
     label=CREDIT_LABELS,
 )
 _CREDIT_SUFFIX = LexiconPattern(
-    rf"(?:[.!?\]][\s”\"’]*|\s/\s?|/|,\s)(?:[A-Z][\w.'’-]*\s){{0,4}}(?:{AGENCIES})"
+    rf"(?:(?:[.!?\]][\s”\"’]*|\s/\s?|/)(?:[A-Z][\w.'’-]*\s){{0,4}}(?:{AGENCIES})"
+    rf"|,\s(?:[A-Z][\w.'’-]*\s){{0,4}}(?:{COMMA_AGENCIES}))"
     r"(?:\s?/\s?[\w .'’-]{2,40})?(?:,?\s{1,14}(?i:⟨file⟩))?\.?\s*$",
     file=FILE_WORDS,
 )
@@ -332,7 +336,8 @@ _AGENCY_REACH = 76 + max(map(len, phrases(FILE_WORDS, None)))
 # Words are taken whole (possessive: giving back a word character never makes room for the space or
 # comma after it), and the agencies as a trie: on prose, a flat alternation tried every name.
 _CREDIT_ONLY = re.compile(
-    rf"^(?:[\w.'’-]++\s){{0,5}}+[\w.'’-]++,\s*(?:{_AGENCY_TRIE})(?:\s?/\s?[\w .'’-]{{2,40}})?$"
+    rf"^(?:[\w.'’-]++\s){{0,5}}+[\w.'’-]++,\s*(?:{word_alternation(COMMA_AGENCIES.split('|'))})"
+    r"(?:\s?/\s?[\w .'’-]{2,40})?$"
     rf"|^(?:{_AGENCY_TRIE})(?:\s?/\s?[\w .'’-]{{2,40}})?$",
     _I,
 )

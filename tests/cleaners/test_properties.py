@@ -22,6 +22,7 @@ from cleaners.rules import (
     _HAS_DATE,
     _WE,
     AGENCIES,
+    COMMA_AGENCIES,
     RULES,
     PatternRule,
     _gallery,
@@ -195,7 +196,7 @@ def test_a_line_that_is_only_a_credit_passes_the_quick_test_first(text: str) -> 
 
 # The credit pattern as first written: words that give back characters, the agencies one by one.
 _CREDIT_ONLY_FLAT = re.compile(
-    rf"^(?:[\w.'’-]+\s){{0,5}}[\w.'’-]+,\s*(?:{AGENCIES})(?:\s?/\s?[\w .'’-]{{2,40}})?$"
+    rf"^(?:[\w.'’-]+\s){{0,5}}[\w.'’-]+,\s*(?:{COMMA_AGENCIES})(?:\s?/\s?[\w .'’-]{{2,40}})?$"
     rf"|^(?:{AGENCIES})(?:\s?/\s?[\w .'’-]{{2,40}})?$",
     re.IGNORECASE,
 )

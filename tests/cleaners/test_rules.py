@@ -58,6 +58,8 @@ def fate(line: str, *, language: str | None = "en") -> str | None:
         ("Follow AP's full coverage of the elections at https://example.org/elections", "prompt"),
         ("The wreck in the harbour, photos © Studio Example, 2018", "caption_credit"),
         ("Soldiers on patrol (Image: GETTY)", "caption_credit"),
+        ("The minister arrives in Downing Street. Stefan Rousseau/PA", "caption_credit"),
+        ("Stefan Rousseau, PA Wire", "caption_credit"),
         ("Let our news meet your inbox. The stories that matter, delivered weekday mornings.", "prompt"),
     ],
 )
@@ -95,6 +97,9 @@ def test_chrome_line_is_removed(line: str, rule: str | None) -> None:
         # Comments and prices as news.
         "Comments by the minister were approved by the cabinet on Monday, officials said.",
         "Prices rose 3 percent in October, the statistics office said.",
+        # A US state's code after a comma is a place, not the Press Association's credit.
+        "He grew up in a small house outside Allentown, PA.",
+        "June 26 -- PPL Center, Allentown, PA",
         # A dated sentence with a category word in it.
         "On 05/10/2018 the category of the storm was raised to four by forecasters.",
         # Non-Latin scripts pass through untouched.

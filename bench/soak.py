@@ -61,9 +61,18 @@ def build_corpus(directory: Path, n: int) -> int:
 
 
 def _rss_kib(pid: int) -> int:
+    return _proc_kib(pid, "status", "VmRSS:")
+
+
+def _pss_kib(pid: int) -> int:
+    """Return a process's proportional set size: pages shared with the other workers counted once in all."""
+    return _proc_kib(pid, "smaps_rollup", "Pss:")
+
+
+def _proc_kib(pid: int, name: str, key: str) -> int:
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(f"/proc/{pid}/{name}").read_text().splitlines():
+            if line.startswith(key):
                 return int(line.split()[1])
     except OSError:
         pass
@@ -92,8 +101,9 @@ def _parts(out: Path) -> int:
     return len(list((out / "articles").glob("part-*.parquet"))) if (out / "articles").is_dir() else 0
 
 
-def run(inputs: Path, out: Path, rng: random.Random | None = None) -> tuple[bool, float, int, int]:
-    """Run newsclean; return finished, seconds, and the peak MiB of its main process and of all its processes.
+def run(inputs: Path, out: Path, rng: random.Random | None = None) -> tuple[bool, float, int, int, int]:
+    """Run newsclean; return finished, seconds, and the peak MiB of its main process and of all its processes
+    (their RSS summed, and their PSS summed).
 
     With `rng`, the run is killed (SIGKILL to its process group) at a random moment after it wrote a
     new part file: mid-run, and never before it made progress.
@@ -103,7 +113,7 @@ def run(inputs: Path, out: Path, rng: random.Random | None = None) -> tuple[bool
     before = _parts(out)
     kill_at: float | None = None
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    main_peak = tree_peak = 0
+    main_peak = tree_peak = pss_peak = 0
     while process.poll() is None:
         now = time.perf_counter()
         if rng is not None and kill_at is None and _parts(out) > before:
@@ -111,13 +121,15 @@ def run(inputs: Path, out: Path, rng: random.Random | None = None) -> tuple[bool
         if kill_at is not None and now >= kill_at:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-            return False, now - started, main_peak // 1024, tree_peak // 1024
+            return False, now - started, main_peak // 1024, tree_peak // 1024, pss_peak // 1024
         main_peak = max(main_peak, _rss_kib(process.pid))
-        tree_peak = max(tree_peak, sum(_rss_kib(p) for p in _tree(process.pid)))
+        family = _tree(process.pid)
+        tree_peak = max(tree_peak, sum(_rss_kib(p) for p in family))
+        pss_peak = max(pss_peak, sum(_pss_kib(p) for p in family))
         time.sleep(0.2)
     if process.returncode != 0:
         sys.exit(f"newsclean failed ({process.returncode}): {' '.join(command)}")
-    return True, time.perf_counter() - started, main_peak // 1024, tree_peak // 1024
+    return True, time.perf_counter() - started, main_peak // 1024, tree_peak // 1024, pss_peak // 1024
 
 
 def rows(out: Path) -> tuple[dict[str, str], int]:
@@ -140,7 +152,7 @@ def main() -> None:
     """Build the corpus, run clean, run killed and resumed, compare."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=10_000, help="inputs (default 10000)")
-    ap.add_argument("--kills", type=int, default=5, help="SIGKILLs before the run may finish (default 5)")
+    ap.add_argument("--kills", type=int, default=5, help="SIGKILLs before the run may finish (default 5; 0: no (b))")
     ap.add_argument("--seed", type=int, default=1, help="seed of the kill moments (each after a new part file)")
     ap.add_argument("--keep", type=Path, help="build the corpus and outputs here and keep them")
     args = ap.parse_args()
@@ -150,17 +162,19 @@ def main() -> None:
         inputs = tmp / "in"
         hostile = build_corpus(inputs, args.n)
         print(f"{args.n} inputs ({hostile} hostile) under {inputs}")
-        _, seconds, main_mib, tree_mib = run(inputs, tmp / "clean")
+        _, seconds, main_mib, tree_mib, pss_mib = run(inputs, tmp / "clean")
         reference, reference_rows = rows(tmp / "clean")
         print(
             f"(a) uninterrupted: {seconds:.0f} s, {args.n / seconds:.1f} inputs/s, {reference_rows} rows; "
-            f"peak memory: main process {main_mib} MiB, all processes {tree_mib} MiB"
+            f"peak memory: main process {main_mib} MiB, all processes {tree_mib} MiB (RSS), {pss_mib} MiB (PSS)"
         )
+        if not args.kills:
+            return
         kills = 0
         attempts = 0
         while True:
             attempts += 1
-            finished, took, _, _ = run(inputs, tmp / "killed", rng if kills < args.kills else None)
+            finished, took, *_ = run(inputs, tmp / "killed", rng if kills < args.kills else None)
             if finished:
                 break
             kills += 1

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from cleaners.lexicon import MONTH_NAMES, STAMP_BYLINES, STAMP_LABELS, STAMP_WORDS, WEEKDAY_NAMES, phrases
+from cleaners.lexicon import CLOCK_WORDS, MONTH_NAMES, STAMP_BYLINES, STAMP_LABELS, STAMP_WORDS, WEEKDAY_NAMES, phrases
 from cleaners.patterns import search_from_digit, word_alternation
 
 # A stamp is recognised in any language (a German page quotes an English one): every table's words.
@@ -29,6 +29,19 @@ _GLUED = re.compile(
     r"((?:19|20)\d{2}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|Z)?)?\s*[:|\-–—]?\s+(?=\S)",
     re.IGNORECASE,
 )
+
+
+# A time of day alone on its line, in any language: "4:14 p.m.", "10 p.m.", "14.05 Uhr", "14h05", "09:30".
+_CLOCK = re.compile(
+    rf"^\d{{1,2}}(?:[:.h]\d{{2}})?(?:\s*(?:{word_alternation(phrases(CLOCK_WORDS, None))}))?\.?$"
+    r"|^\d{1,2}:\d{2}$"
+)
+
+
+def is_clock_time(text: str) -> bool:
+    """Tell whether `text` is a time of day and nothing else ("4:14 p.m."): a live report's entry heading."""
+    text = text.strip().lower()
+    return bool(text) and text[0].isdigit() and _CLOCK.match(text) is not None and not text.isdigit()
 
 
 _LOWER_WORDS = re.compile(r"(?<![\w.'’-])[^\W\d_A-Z][^\W\d_]+")

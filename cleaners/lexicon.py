@@ -1503,6 +1503,16 @@ STAMP_WORDS: Mapping[str, tuple[str, ...]] = {
     "nl": ("gepubliceerd", "bijgewerkt", "om", "op"),
     "ru": ("опубликовано", "обновлено"),
 }
+# What follows the hour in a time of day on its own ("4:14 p.m.", "14.05 Uhr", "14h05").
+CLOCK_WORDS: Mapping[str, tuple[str, ...]] = {
+    "en": ("am", "pm", "a.m.", "p.m.", "a.m", "p.m"),
+    "de": ("uhr",),
+    "fr": ("h",),
+    "es": ("h", "hrs", "horas"),
+    "it": ("h",),
+    "pt": ("h", "horas"),
+    "nl": ("uur",),
+}
 # The label before a date stamp: "Published: 2022-02-15", "Aktualisiert 15.02.2022".
 STAMP_LABELS: Mapping[str, tuple[str, ...]] = {
     "en": ("date", "dated", "published", "posted", "updated", "last updated"),

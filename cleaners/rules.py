@@ -19,7 +19,7 @@ import numpy as np
 
 from cleaners.batching import sized_runs
 from cleaners.config import CleanConfig
-from cleaners.dates import is_date_stamp
+from cleaners.dates import is_clock_time, is_date_stamp
 from cleaners.lexicon import (
     AND_WORDS,
     APPEAL_OPENINGS,
@@ -764,11 +764,14 @@ class HeadRule(Rule):
         alive = doc.alive()
         head = alive[: config.head_lines]
         hits: list[int] = []
+        # Times of day on lines of their own, twice or more: a live report's entries ("4:14 p.m.").
+        entries = {line.index for line in alive if len(line.core) <= 16 and is_clock_time(line.core)}
+        entries = entries if len(entries) > 1 else set()
         for pos, line in enumerate(head):
             # A list item is content: a filmography's "(1990)" is no date stamp, its names no byline.
             if line.bullet or line.n_words > 16 or (line.ends_sentence and not is_date_stamp(line.core)):
                 continue
-            if _embed_signature(line.core):
+            if _embed_signature(line.core) or line.index in entries:
                 continue
             if is_date_stamp(line.core) or _BYLINE(doc.language).match(line.core):
                 hits.append(line.index)
@@ -776,7 +779,7 @@ class HeadRule(Rule):
                     hits.append(head[pos - 1].index)
         # The same stamps often close the page again ("Published 10:02 AM EST …").
         for line in alive[-4:]:
-            if line.bullet or _embed_signature(line.core):
+            if line.bullet or _embed_signature(line.core) or line.index in entries:
                 continue
             if line.n_words <= 12 and is_date_stamp(line.core) and line.index not in hits:
                 hits.append(line.index)

@@ -432,6 +432,22 @@ def test_a_date_stamp_is_a_date_with_names_not_a_sentence(line: str, stamp: bool
     assert is_date_stamp(line) == stamp
 
 
+LIVE_ENTRY = "A transit chief says a man was hurt on a commuter train during a fight on Tuesday.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("time", "language"), [("4:14 p.m.", "en"), ("14.05 Uhr", "de"), ("14h05", "fr"), ("09:30", "nl")]
+)
+def test_the_times_that_head_a_live_reports_entries_stay(time: str, language: str) -> None:
+    live = f"The latest on the train attack (all times local):\n\n{time}\n\n{LIVE_ENTRY}___\n\n10:02\n\n{LIVE_ENTRY}"
+    assert not [r for r in clean_text(live, language=language).removals if r.rule == "byline_dateline"]
+
+
+def test_a_lone_time_under_the_headline_is_a_stamp() -> None:
+    once = f"Trains resume after the storm\n\n4:14 p.m.\n\n{LIVE_ENTRY}More trains run on Wednesday, the agency said.\n"
+    assert [r.text for r in clean_text(once, language="en").removals if r.rule == "byline_dateline"] == ["4:14 p.m."]
+
+
 @pytest.mark.parametrize(
     ("line", "language"),
     [

@@ -10,7 +10,12 @@ LSH a run uses). Printed: recall (copies whose first copy is their original), pr
 named that are one family), the originals merged with one another (each pair listed), the cost per
 document, and peak memory. `--n` repeats the copies with other random edits up to N documents.
 
-Usage: bench/dedup.py [--n 0] [--threshold 0.5] [--seed 1]
+With `--dask W`, the same documents are also written as an output and grouped twice through the
+run's own steps: `update_duplicates` (one process) and `update_duplicates_on_dask` (the banding
+shuffled across a local cluster of W worker processes); printed: both times, whether their rows are
+the same, and the peak memory of this process (the flow's) during each.
+
+Usage: bench/dedup.py [--n 0] [--threshold 0.5] [--seed 1] [--dask W]
 """
 
 from __future__ import annotations
@@ -77,6 +82,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=0, help="documents in all (default: one copy of each kind per page)")
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--dask", type=int, default=0, help="also group on a local Dask cluster of this many workers")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     pages = originals()
@@ -119,6 +125,70 @@ def main() -> None:
         f"  cost: {1000 * (hashed - started) / n:.3f} ms a document to hash, {1000 * (grouped - hashed) / n:.3f} ms "
         f"to group; {n / (grouped - started):.0f} docs/s; peak memory {peak} MiB (texts included)"
     )
+    if args.dask:
+        on_dask([(doc_id, text) for doc_id, _, text in docs], args.threshold, args.dask)
+
+
+def on_dask(docs: list[tuple[str, str]], threshold: float, workers: int) -> None:
+    """Group the documents as a run does, in one process and on a local cluster; print times and memory."""
+    import datetime as dt
+    import tempfile
+
+    import pyarrow.dataset as ds
+    from distributed import Client, LocalCluster
+
+    from flows.config import PipelineConfig
+    from flows.output.banding import update_duplicates_on_dask
+    from flows.output.duplicates import update_duplicates
+    from flows.output.parquet import ARTICLES, write_part
+
+    config = PipelineConfig().to_json()
+    now = dt.datetime.now(dt.UTC)
+    # The article columns a row must have; the steps read doc_id, source and text.
+    rows = [
+        {"doc_id": f"{i:08d}", "source": f"/in/{i:08d}.txt", "text": text, "input_format": "text", "n_words": 0}
+        | {"content_hash": str(i), "processed_at": now, "pipeline_version": "bench"}
+        for i, (_, text) in enumerate(docs)
+    ]
+    del docs
+    with tempfile.TemporaryDirectory(prefix="newsclean-dedup-") as tmp:
+        outs = [f"{tmp}/one", f"{tmp}/dask"]
+        for out in outs:
+            for start in range(0, len(rows), 5_000):
+                write_part(out, ARTICLES, f"part-000-{start:08d}", rows[start : start + 5_000], config)
+        del rows
+        _reset_peak()
+        before = _peak_rss_mib()
+        started = time.perf_counter()
+        update_duplicates(outs[0], config, threshold)
+        one_seconds, one_peak = time.perf_counter() - started, _peak_rss_mib()
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
+        with cluster, Client(cluster) as client:
+            _reset_peak()
+            started = time.perf_counter()
+            update_duplicates_on_dask(outs[1], config, threshold, client)
+            dask_seconds, dask_peak = time.perf_counter() - started, _peak_rss_mib()
+        tables = [
+            ds.dataset(f"{out}/duplicates").to_table(columns=["doc_id", "dup_of", "minhash"]).sort_by("doc_id")
+            for out in outs
+        ]
+    print(f"  through the run's steps ({len(tables[0])} articles from Parquet):")
+    print(f"    one process: {one_seconds:.1f} s; this process's peak memory {one_peak} MiB (at the start: {before})")
+    print(f"    Dask, {workers} workers, shuffled: {dask_seconds:.1f} s; this process's peak {dask_peak} MiB")
+    print(f"    the same rows: {tables[0].equals(tables[1])}")
+
+
+def _peak_rss_mib() -> int:
+    """Return this process's peak resident memory since the last reset (Linux: /proc/self/status VmHWM)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) // 1024
+    return 0
+
+
+def _reset_peak() -> None:
+    """Reset the peak that _peak_rss_mib reads (Linux 4.0+: write 5 to /proc/self/clear_refs)."""
+    Path("/proc/self/clear_refs").write_text("5")
 
 
 if __name__ == "__main__":

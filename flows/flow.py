@@ -86,15 +86,17 @@ async def clean_corpus(
         progress = prepare_output(out, config.to_json(), overwrite)
         if progress.done:
             logger.info("resuming: %d inputs already done in %s", len(progress.done), out)
-        pool = None
+        pool, dedup = None, RunStats()
         if dask or dask_address:
             on_dask = clean_batches_on_dask.with_options(task_runner=_dask_runner(dask_address, workers))
-            stats = await on_dask(inputs, out, batch_size, workers, config, progress)
+            # The near-duplicates too, on the cluster.
+            stats, dedup = await on_dask(inputs, out, batch_size, workers, config, progress)
         else:
             pool = shared_pool(workers, config.max_memory_mb)
             stats = await clean_batches(inputs, out, batch_size, workers, config, progress, pool)
+            if config.dedup:
+                dedup = await _in_worker(pool, update_duplicates, out, config.to_json(), config.dup_threshold)
         if config.dedup:
-            dedup = await _in_worker(pool, update_duplicates, out, config.to_json(), config.dup_threshold)
             logger.info(
                 "duplicates: %d new articles indexed, %d of them repeat an earlier text (%.1f s)",
                 dedup.dedup_indexed,
@@ -205,13 +207,31 @@ def _log_batch(logger: Any, batch: int, stats: RunStats, totals: RunStats, liste
 @flow(name="newsclean-dask-batches", log_prints=False)
 async def clean_batches_on_dask(
     inputs: list[str], out: str, batch_size: int, window: int, config: PipelineConfig, progress: Progress
-) -> RunStats:
-    """Run the batch tasks on the Dask task runner given with `with_options`.
+) -> tuple[RunStats, RunStats]:
+    """Run the batch tasks, then the near-duplicates (with `config.dedup`), on the Dask task runner given with
+    `with_options`; return the batches' counts and the near-duplicates'.
 
     Each batch runs inside a Dask worker process: Dask's nanny replaces a dead worker and reruns
     its task, but there is no per-document time limit (Dask workers may not start child processes).
     """
-    return await clean_batches(inputs, out, batch_size, window, config, progress, None)
+    stats = await clean_batches(inputs, out, batch_size, window, config, progress, None)
+    if not config.dedup:
+        return stats, RunStats()
+    future = find_duplicates_on_cluster.submit(out, config.to_json(), config.dup_threshold)
+    return stats, await asyncio.to_thread(future.result)
+
+
+@task(name="find-duplicates", cache_policy=NONE)
+def find_duplicates_on_cluster(out: str, config_json: str, threshold: float) -> RunStats:
+    """Find the near-duplicates from a task on the cluster, the banding shuffled across its workers."""
+    # Dask is an optional extra: imported only on it.
+    from distributed import worker_client
+
+    from flows.output.banding import update_duplicates_on_dask
+
+    # The task leaves its worker's thread to the shuffle's tasks while it waits for them.
+    with worker_client() as client:
+        return update_duplicates_on_dask(out, config_json, threshold, client)
 
 
 def _dask_runner(address: str | None, workers: int) -> Any:

@@ -17,8 +17,8 @@ import re
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from typing import Any
 
-import pyarrow as pa
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 from rensa import RMinHash, RMinHashLSH
@@ -53,30 +53,37 @@ def restore(state: bytes) -> RMinHash:
 
 def update_duplicates(out: str, config_json: str, threshold: float) -> RunStats:
     """Give every article of `out` without a duplicates row one; return the counts (`dedup_*`, `duplicates`)."""
-    from flows.output.load import article_batches, load_articles  # see _LAZY
+    from flows.output.load import article_batches  # see _LAZY
 
     started = time.perf_counter()
-    known = list(_indexed(out))
-    done = {doc_id for doc_id, _, _ in known}
-    articles = load_articles(out, columns=["doc_id", "source"])
-    pairs = zip(articles.column("doc_id").to_pylist(), articles.column("source").to_pylist(), strict=True)
-    todo = sorted((source, doc_id) for doc_id, source in pairs if doc_id not in done)
+    parts, known = indexed_parts(out)
+    todo = new_articles(out, {doc_id for doc_id, _ in known})
     if not todo:
         return RunStats(dedup_seconds=time.perf_counter() - started)
     hashes: dict[str, RMinHash] = {}
     # A batch at a time: the texts of a whole output need not be in memory at once.
-    for batch in article_batches(out, ["doc_id", "text"], [("doc_id", "in", [doc_id for _, doc_id in todo])]):
+    for batch in article_batches(out, ["doc_id", "text"], [("doc_id", "in", todo)]):
         for doc_id, text in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist(), strict=True):
             hashes[doc_id] = minhash(text)
-    known_signatures = ((doc_id, first, restore(state)) for doc_id, first, state in known)
+    states = (state for path, _ in parts for state in column(out, path, "minhash"))
+    known_signatures = ((doc_id, first, restore(state)) for (doc_id, first), state in zip(known, states, strict=True))
     rows = [
         {"doc_id": doc_id, "dup_of": first, "similarity": similarity, "minhash": hashes[doc_id].__getstate__()}
-        for doc_id, first, similarity in first_copies(((d, hashes[d]) for _, d in todo), threshold, known_signatures)
+        for doc_id, first, similarity in first_copies(((d, hashes[d]) for d in todo), threshold, known_signatures)
     ]
     # Named by time: parts sort in the order runs wrote them, which is the order copies were seen.
     write_part(out, DUPLICATES, f"part-{time.time_ns():020d}", rows, config_json)
     duplicates = sum(1 for row in rows if row["dup_of"])
     return RunStats(dedup_indexed=len(rows), duplicates=duplicates, dedup_seconds=time.perf_counter() - started)
+
+
+def new_articles(out: str, done: set[str]) -> list[str]:
+    """Return the doc_ids of the articles of `out` not in `done`, in `source` order (the order copies are seen)."""
+    from flows.output.load import load_articles  # see _LAZY
+
+    articles = load_articles(out, columns=["doc_id", "source"])
+    pairs = zip(articles.column("doc_id").to_pylist(), articles.column("source").to_pylist(), strict=True)
+    return [doc_id for _, doc_id in sorted((source, doc_id) for doc_id, source in pairs if doc_id not in done)]
 
 
 def first_copies(
@@ -110,21 +117,31 @@ def _add(index: RMinHashLSH, firsts: list[str], signatures: list[RMinHash], firs
     signatures.append(signature)
 
 
-def _indexed(out: str) -> Iterator[tuple[str, str | None, bytes]]:
-    """Yield (doc_id, dup_of, minhash state) of the rows earlier runs wrote, in the order they wrote them."""
+def indexed_parts(out: str) -> tuple[list[tuple[str, int]], list[tuple[str, str | None]]]:
+    """Return the parts earlier runs wrote (path, rows) in the order they wrote them, and their (doc_id, dup_of)."""
     fs, root = resolve(out)
     directory = f"{root}/{DUPLICATES}"
     if fs.get_file_info(directory).type != pafs.FileType.Directory:
-        return
-    parts = sorted(
+        return [], []
+    paths = sorted(
         info.path
         for info in fs.get_file_info(pafs.FileSelector(directory))
         if info.base_name.startswith("part-") and info.base_name.endswith(".parquet")
     )
-    for path in parts:
-        with fs.open_input_file(path) as handle:
-            table: pa.Table = pq.read_table(handle, columns=["doc_id", "dup_of", "minhash"])
-        yield from zip(*(table.column(name).to_pylist() for name in ("doc_id", "dup_of", "minhash")), strict=True)
+    parts: list[tuple[str, int]] = []
+    known: list[tuple[str, str | None]] = []
+    for path in paths:
+        rows = list(zip(column(out, path, "doc_id"), column(out, path, "dup_of"), strict=True))
+        parts.append((path, len(rows)))
+        known += rows
+    return parts, known
+
+
+def column(out: str, path: str, name: str) -> list[Any]:
+    """Read one column of a stored part."""
+    fs, _ = resolve(out)
+    with fs.open_input_file(path) as handle:
+        return pq.read_table(handle, columns=[name]).column(0).to_pylist()  # type: ignore[no-any-return]
 
 
 def largest_groups(out: str, top: int = 10) -> list[tuple[str, int]]:

@@ -107,6 +107,11 @@ def test_dask_cluster_gives_the_same_rows_as_local_processes(
     assert on_dask == local, [
         (a["source"][-30:], k) for a, b in zip(on_dask, local, strict=True) for k in a if a[k] != b[k]
     ]
+    # The near-duplicates were found on the cluster (tests/flows/output/test_banding.py: the same rows).
+    dup_columns = ["doc_id", "dup_of", "minhash"]
+    local_dups = ds.dataset(out / "duplicates").to_table(columns=dup_columns).sort_by("doc_id").to_pylist()
+    dask_dups = ds.dataset(tmp_path / "dask" / "duplicates").to_table(columns=dup_columns).sort_by("doc_id").to_pylist()
+    assert dask_dups == local_dups and len(dask_dups) == 10
 
 
 def test_a_moved_corpus_keeps_its_ids_and_resumes(samples: Path, tmp_path: Path) -> None:

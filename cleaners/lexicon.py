@@ -1035,6 +1035,7 @@ CREDIT_LINE_PHRASES: Mapping[str, tuple[str, ...]] = {
     "it": ("tutti i diritti riservati",),
     "pt": ("todos os direitos reservados",),
     "nl": ("alle rechten voorbehouden",),
+    "pl": ("wszelkie prawa zastrzeżone", "materiał chroniony prawem autorskim"),
     "ko": ("무단전재",),
     "ja": ("無断転載",),
 }
@@ -1502,6 +1503,17 @@ STAMP_WORDS: Mapping[str, tuple[str, ...]] = {
     "pt": ("publicado", "publicada", "atualizado", "às", "em", "de", "por"),
     "nl": ("gepubliceerd", "bijgewerkt", "om", "op"),
     "ru": ("опубликовано", "обновлено"),
+}
+# A page's reading-time note: "5 min read", "Lesezeit: 3 Minuten", "Ten tekst przeczytasz w 2 minuty".
+READING_TIME: Mapping[str, tuple[str, ...]] = {
+    "en": ("reading time", "read time", "min read", "mins read", "minute read", "minutes read"),
+    "de": ("lesezeit", "lesedauer", "min. lesezeit"),
+    "fr": ("temps de lecture", "min de lecture", "minutes de lecture"),
+    "es": ("tiempo de lectura", "min de lectura", "minutos de lectura"),
+    "it": ("tempo di lettura", "tempo di lettura stimato", "minuti di lettura", "min di lettura"),
+    "pt": ("tempo de leitura", "min de leitura", "minutos de leitura"),
+    "nl": ("leestijd", "min leestijd", "minuten leestijd"),
+    "pl": ("czas czytania", "przeczytasz w", "min czytania"),
 }
 # What follows the hour in a time of day on its own ("4:14 p.m.", "14.05 Uhr", "14h05").
 CLOCK_WORDS: Mapping[str, tuple[str, ...]] = {

@@ -67,6 +67,7 @@ from cleaners.lexicon import (
     PICTURED_PHRASES,
     PROMPT_PREFIXES,
     READ_FULL,
+    READING_TIME,
     SHARE_BUTTONS,
     SHOP_NOTICES,
     SIGNUP_OBJECTS,
@@ -99,7 +100,7 @@ AGENCIES = (
     r"PA Media|PA|Press Association|Shutterstock|Alamy|iStock|iStockphoto|Rex Features|REX|"
     r"Bloomberg|Xinhua|Sipa USA|Sipa|Anadolu Agency|Anadolu|TASS|Sputnik|dpa|DPA|EFE|ANSA|"
     r"Statista|NurPhoto|SOPA Images|Zuma Press|ZUMA|Imago|IMAGO|Keystone|Kyodo|Yonhap|"
-    r"Corbis|WireImage|Flickr|Wikimedia Commons|Unsplash|Pexels|NASA|ESA|Handout|HANDOUT"
+    r"Corbis|WireImage|Flickr|Wikimedia Commons|Unsplash|Pexels|NASA|ESA|Handout|HANDOUT|PAP"
 )
 _AGENCY_NAMES = AGENCIES.split("|")
 # After a comma, "PA" is more often Pennsylvania ("Allentown, PA") than the Press Association, whose
@@ -283,17 +284,43 @@ _METADATA = re.compile(
 )
 
 
+_READING_TIME = LexiconPattern(r"(?<!\w)(?:⟨phrase⟩)(?!\w)", _I, phrase=READING_TIME)
+# A reading-time note is a label and a duration: "Estimated reading time: 6 minutes".
+_READING_TIME_WORDS = 10
+
+
 class MetadataRule(PatternRule):
-    """Page metadata printed as lines of their own: an ISO timestamp, an image's file name or URL.
+    """Page metadata printed as lines of their own: an ISO timestamp, an image's file name or URL, the reading time.
 
     Not a bare link: deal pages and reference lists print links as their content.
     """
 
     name = "metadata"
     pattern = _METADATA
+    lexicon_patterns = (_READING_TIME,)
     max_words = 60
-    # Every match holds a colon (the time) or a dot (the file name).
+    # Every match of the pattern holds a colon (the time) or a dot (the file name).
     needs = (":", ".")
+
+    def matches(self, line: Line, doc: Doc) -> bool:
+        """Match a line of metadata, or a short one that gives the reading time."""
+        short = line.n_words <= _READING_TIME_WORDS
+        if (
+            short
+            and holds_any(line.lower, self._reading(doc.language))
+            and _READING_TIME(doc.language).search(line.core)
+        ):
+            return True
+        return super().matches(line, doc)
+
+    @staticmethod
+    @functools.cache
+    def _reading(language: str | None) -> tuple[str, ...]:
+        return tuple(p.lower() for p in phrases(READING_TIME, language))
+
+    def languages(self) -> tuple[str, ...]:
+        """Return the languages of the reading-time table."""
+        return Rule.languages(self)
 
 
 # --- captions and credits -----------------------------------------------------------

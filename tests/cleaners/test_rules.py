@@ -481,11 +481,34 @@ def test_site_notices_are_removed_in_the_documents_language(line: str, language:
 @pytest.mark.parametrize(
     ("line", "language"),
     [
+        ("Estimated reading time: 6 minutes", "en"),
+        ("5 min read", "en"),
+        ("Lesezeit: 3 Minuten", "de"),
+        ("Temps de lecture : 4 min", "fr"),
+        ("Tiempo de lectura: 2 minutos", "es"),
+        ("Tempo di lettura: 3 minuti", "it"),
+        ("Tempo de leitura: 1 minuto", "pt"),
+        ("Leestijd: 3 minuten", "nl"),
+        ("Ten tekst przeczytasz w mniej niż minutę", "pl"),
+    ],
+)
+def test_a_reading_time_note_is_removed_as_metadata(line: str, language: str) -> None:
+    assert fate(line, language=language) == "metadata"
+
+
+def test_prose_about_reading_time_stays() -> None:
+    assert fate("Reading time matters more than ever to publishers, who now track every second of it.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
         ("(Reporting by Jane Doe; Editing by John Smith)", "en"),
         ("Mit Material von dpa und AFP", "de"),
         ("Alle Rechte vorbehalten. Nachdruck nur mit Genehmigung des Verlags.", "de"),
         ("Este artículo fue publicado originalmente en El Ejemplo.", "es"),
         ("Tous droits réservés", "fr"),
+        ("Materiał chroniony prawem autorskim - zasady przedruków określa regulamin.", "pl"),
     ],
 )
 def test_credit_lines_are_removed_in_the_documents_language(line: str, language: str) -> None:

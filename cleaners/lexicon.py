@@ -380,8 +380,20 @@ PROMPT_PREFIXES: Mapping[str, tuple[str, ...]] = {
 }
 
 
+# phrases() by table and language: rules ask for them line by line. A table is kept with its entry, so that
+# its id cannot be reused by another table while the entry lives.
+_PHRASES: dict[tuple[int, str | None], tuple[Mapping[str, tuple[str, ...]], tuple[str, ...]]] = {}
+
+
 def phrases(table: Mapping[str, tuple[str, ...]], language: str | None) -> tuple[str, ...]:
     """Return the English phrases plus those of `language` (all tables if unknown)."""
+    entry = _PHRASES.get((id(table), language))
+    if entry is None or entry[0] is not table:
+        entry = _PHRASES[(id(table), language)] = (table, _phrases(table, language))
+    return entry[1]
+
+
+def _phrases(table: Mapping[str, tuple[str, ...]], language: str | None) -> tuple[str, ...]:
     langs: Iterable[str]
     if language and language in table:
         langs = ("en", language) if language != "en" else ("en",)

@@ -872,7 +872,9 @@ class NoticeRule(PatternRule):
     max_words = 70
     skip_quotes = True
 
-    def needs_for(self, language: str | None) -> tuple[str, ...]:
+    @staticmethod
+    @functools.cache
+    def needs_for(language: str | None) -> tuple[str, ...]:  # type: ignore[override]
         """Every match holds a word for comments or one of the notices."""
         tables = (COMMENT_WORDS, SHOP_NOTICES, EMBED_NOTICES, COMMENT_PROMPTS)
         return tuple(phrase for table in tables for phrase in phrases(table, language))

@@ -10,10 +10,12 @@ crashes is run again one document at a time, so only the culprit becomes a rejec
 from __future__ import annotations
 
 import atexit
+import contextlib
 import datetime as dt
 import gc
 import math
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import resource
 import signal
@@ -168,6 +170,10 @@ def shared_pool(size: int, memory_mb: int | None) -> WorkerPool:
 def _close_shared() -> None:
     for pool in _shared.values():
         pool.close()
+    # The fork server would exit on its own once this process is gone, a moment after the command
+    # returned; stopped and waited for here, no process of the run outlives it.
+    with contextlib.suppress(Exception):
+        multiprocessing.forkserver._forkserver._stop()  # type: ignore[attr-defined]
 
 
 def _exit_reason(code: int | None) -> str:

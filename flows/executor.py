@@ -42,13 +42,14 @@ _CONTEXT.set_forkserver_preload(["flows.executor"])
 GroupHandler = Callable[[Sequence[str | Input], PipelineConfig, dt.datetime], Iterator[Outcome]]
 
 
-def _start_worker(memory_mb: int | None) -> None:
-    """Set up a worker process: a memory cap, the models loaded, Ctrl-C left to the parent."""
+def _start_worker(memory_mb: int | None, warm: bool = True) -> None:
+    """Set up a worker process: a memory cap, the models loaded (`warm`), Ctrl-C left to the parent."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if memory_mb:
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    warm_up()
+    if warm:
+        warm_up()
     # The modules and models live as long as the worker: out of the collector's scans, and young
     # objects (a document makes thousands) collected less often.
     gc.freeze()
@@ -85,11 +86,15 @@ def _run_call(function: Callable[..., T], args: tuple[Any, ...], env: dict[str, 
 class WorkerPool:
     """`size` worker processes that turn groups of inputs into outcomes, each in its input's order."""
 
-    def __init__(self, size: int, memory_mb: int | None = None, handler: GroupHandler = process_group) -> None:
+    def __init__(
+        self, size: int, memory_mb: int | None = None, handler: GroupHandler = process_group, warm: bool = True
+    ) -> None:
+        """Make `size` workers; `warm`: they load the cleaners' models first (for documents, not other steps)."""
         self.size = size
         self.memory_mb = memory_mb
         self._handler = handler
-        self._pool = ProcessPool(max_workers=size, initializer=_start_worker, initargs=(memory_mb,), context=_CONTEXT)
+        arguments = (memory_mb, warm)
+        self._pool = ProcessPool(max_workers=size, initializer=_start_worker, initargs=arguments, context=_CONTEXT)
 
     def start(self) -> WorkerPool:
         """Start the worker processes now (they load the models), so that this overlaps the caller's work."""

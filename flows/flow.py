@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import time
@@ -82,7 +83,7 @@ async def clean_corpus(
         if not exists(given):
             raise InputNotFoundError(f"input path does not exist: {given}")
     workers = workers or default_workers()
-    with lock_output(out):
+    with lock_output(out), contextlib.ExitStack() as closing:
         progress = prepare_output(out, config.to_json(), overwrite)
         if progress.done:
             logger.info("resuming: %d inputs already done in %s", len(progress.done), out)
@@ -94,6 +95,8 @@ async def clean_corpus(
         else:
             pool = shared_pool(workers, config.max_memory_mb)
             stats = await clean_batches(inputs, out, batch_size, workers, config, progress, pool)
+            if config.dedup or config.stories:
+                pool = closing.enter_context(_steps_pool(pool, config))
             if config.dedup:
                 dedup = await _in_worker(pool, update_duplicates, out, config.to_json(), config.dup_threshold)
         if config.dedup:
@@ -134,6 +137,17 @@ async def clean_corpus(
         summary["rejects_by_reason"] or "none",
     )
     return summary
+
+
+def _steps_pool(batches: WorkerPool, config: PipelineConfig) -> WorkerPool:
+    """Stop the batch workers and return one fresh worker for the steps over the whole output.
+
+    The batch workers keep what their pages left in memory, and the steps' indexes grow with the
+    output: beside each other they added up at the end of a large run (bench/README.md, Reliability).
+    The next run of this process starts its batch workers again.
+    """
+    batches.close()
+    return WorkerPool(1, config.max_memory_mb, warm=False).start()
 
 
 async def _in_worker(pool: WorkerPool | None, function: Callable[..., RunStats], *arguments: Any) -> RunStats:

@@ -32,16 +32,13 @@ _GLUED = re.compile(
 
 
 # A time of day alone on its line, in any language: "4:14 p.m.", "10 p.m.", "14.05 Uhr", "14h05", "09:30".
-_CLOCK = re.compile(
-    rf"^\d{{1,2}}(?:[:.h]\d{{2}})?(?:\s*(?:{word_alternation(phrases(CLOCK_WORDS, None))}))?\.?$"
-    r"|^\d{1,2}:\d{2}$"
-)
+_CLOCK = re.compile(rf"^\d{{1,2}}(?:[:.h]\d{{2}})?(?:\s*(?:{word_alternation(phrases(CLOCK_WORDS, None))}))?\.?$")
 
 
 def is_clock_time(text: str) -> bool:
     """Tell whether `text` is a time of day and nothing else ("4:14 p.m."): a live report's entry heading."""
     text = text.strip().lower()
-    return bool(text) and text[0].isdigit() and _CLOCK.match(text) is not None and not text.isdigit()
+    return _CLOCK.match(text) is not None and not text.isdigit()  # a bare number is no time
 
 
 _LOWER_WORDS = re.compile(r"(?<![\w.'’-])[^\W\d_A-Z][^\W\d_]+")

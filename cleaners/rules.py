@@ -105,7 +105,8 @@ AGENCIES = (
 _AGENCY_NAMES = AGENCIES.split("|")
 # After a comma, "PA" is more often Pennsylvania ("Allentown, PA") than the Press Association, whose
 # credits come as "/PA", "(PA)", "PA Wire" or "PA Media".
-COMMA_AGENCIES = "|".join(name for name in _AGENCY_NAMES if name != "PA")
+_COMMA_AGENCY_NAMES = [name for name in _AGENCY_NAMES if name != "PA"]
+COMMA_AGENCIES = "|".join(_COMMA_AGENCY_NAMES)
 
 
 def _phrase_regex(items: Iterable[str], *, whole: bool) -> re.Pattern[str]:
@@ -363,7 +364,7 @@ _AGENCY_REACH = 76 + max(map(len, phrases(FILE_WORDS, None)))
 # Words are taken whole (possessive: giving back a word character never makes room for the space or
 # comma after it), and the agencies as a trie: on prose, a flat alternation tried every name.
 _CREDIT_ONLY = re.compile(
-    rf"^(?:[\w.'’-]++\s){{0,5}}+[\w.'’-]++,\s*(?:{word_alternation(COMMA_AGENCIES.split('|'))})"
+    rf"^(?:[\w.'’-]++\s){{0,5}}+[\w.'’-]++,\s*(?:{word_alternation(_COMMA_AGENCY_NAMES)})"
     r"(?:\s?/\s?[\w .'’-]{2,40})?$"
     rf"|^(?:{_AGENCY_TRIE})(?:\s?/\s?[\w .'’-]{{2,40}})?$",
     _I,

@@ -41,7 +41,8 @@ def is_clock_time(text: str) -> bool:
     return _CLOCK.match(text) is not None and not text.isdigit()  # a bare number is no time
 
 
-_LOWER_WORDS = re.compile(r"(?<![\w.'’-])[^\W\d_A-Z][^\W\d_]+")
+# Words of two letters or more; those whose first letter is lower-case (in any script) are prose.
+_WORDS = re.compile(r"(?<![\w.'’-])[^\W\d_]{2,}")
 
 
 def is_date_stamp(text: str) -> bool:
@@ -56,7 +57,7 @@ def is_date_stamp(text: str) -> bool:
     # Mostly a date and stamp words ("Published 11:11 PM EST Nov 19, 2019"); its other words are names
     # ("Jane Doe | 12.03.2020"). A lower-case one is prose that mentions a date: "The meeting on
     # 2019-11-19 ended early", "Mitte Januar 2022 hat" (a sentence the extractor cut at a link).
-    lower_case = {word.lower() for word in _LOWER_WORDS.findall(text)}
+    lower_case = {word.lower() for word in _WORDS.findall(text) if word[0].islower()}
     return not lower_case.intersection(leftover)
 
 

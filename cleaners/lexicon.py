@@ -1504,16 +1504,17 @@ WEEKDAY_NAMES: Mapping[str, tuple[str, ...]] = {
 DATE_PARTICLES: Mapping[str, tuple[str, ...]] = {"es": ("de",), "pt": ("de",)}
 STAMP_WORDS: Mapping[str, tuple[str, ...]] = {
     "en": (
-        *("published", "posted", "updated", "last updated", "modified", "date", "dated", "time", "on", "at"),
+        *("published", "posted", "updated", "last updated", "modified", "last modified", "date", "dated"),
+        *("time", "on", "at"),
         *("am", "pm", "a.m", "p.m", "the", "of", "by", "ago", "hour", "hours", "minute", "minutes", "hrs"),
         *("est", "edt", "pst", "pdt", "cst", "cdt", "gmt", "bst", "cet", "cest", "utc", "ist", "et", "pt"),
     ),
-    "de": ("veröffentlicht", "aktualisiert", "um", "uhr", "am", "von"),
-    "fr": ("publié", "mis à jour", "le", "à", "heure", "par"),
-    "es": ("publicado", "publicada", "actualizado", "el", "de", "en", "a las", "por"),
-    "it": ("pubblicato", "aggiornato", "il", "alle", "di"),
-    "pt": ("publicado", "publicada", "atualizado", "às", "em", "de", "por"),
-    "nl": ("gepubliceerd", "bijgewerkt", "om", "op"),
+    "de": ("veröffentlicht", "aktualisiert", "um", "uhr", "am", "von", "letzte änderung", "zuletzt geändert"),
+    "fr": ("publié", "mis à jour", "le", "à", "heure", "par", "dernière mise à jour", "mise à jour", "modifié"),
+    "es": ("publicado", "publicada", "actualizado", "el", "de", "en", "a las", "por", "última actualización"),
+    "it": ("pubblicato", "aggiornato", "il", "alle", "di", "ultimo aggiornamento", "ultima modifica"),
+    "pt": ("publicado", "publicada", "atualizado", "às", "em", "de", "por", "última atualização"),
+    "nl": ("gepubliceerd", "bijgewerkt", "om", "op", "laatst bijgewerkt", "laatste wijziging", "gewijzigd"),
     "ru": ("опубликовано", "обновлено"),
 }
 # A page's reading-time note: "5 min read", "Lesezeit: 3 Minuten", "Ten tekst przeczytasz w 2 minuty".
@@ -1539,13 +1540,13 @@ CLOCK_WORDS: Mapping[str, tuple[str, ...]] = {
 }
 # The label before a date stamp: "Published: 2022-02-15", "Aktualisiert 15.02.2022".
 STAMP_LABELS: Mapping[str, tuple[str, ...]] = {
-    "en": ("date", "dated", "published", "posted", "updated", "last updated"),
-    "de": ("datum", "veröffentlicht", "aktualisiert"),
-    "fr": ("date", "publié", "publié le", "mis à jour"),
-    "es": ("fecha", "publicado", "actualizado"),
-    "it": ("data", "pubblicato", "aggiornato"),
-    "pt": ("data", "publicado", "atualizado"),
-    "nl": ("datum", "gepubliceerd", "bijgewerkt"),
+    "en": ("date", "dated", "published", "posted", "updated", "last updated", "last modified"),
+    "de": ("datum", "veröffentlicht", "aktualisiert", "letzte änderung", "zuletzt geändert"),
+    "fr": ("date", "publié", "publié le", "mis à jour", "dernière mise à jour"),
+    "es": ("fecha", "publicado", "actualizado", "última actualización"),
+    "it": ("data", "pubblicato", "aggiornato", "ultimo aggiornamento", "ultima modifica"),
+    "pt": ("data", "publicado", "atualizado", "última atualização"),
+    "nl": ("datum", "gepubliceerd", "bijgewerkt", "laatst bijgewerkt", "laatste wijziging"),
 }
 # A byline after a stamp's date, cut before the date is parsed: "15 Feb 2022 by Jane Doe".
 STAMP_BYLINES: Mapping[str, tuple[str, ...]] = {

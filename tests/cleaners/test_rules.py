@@ -424,6 +424,10 @@ def test_page_metadata_printed_as_a_line_is_removed(line: str, removed: bool) ->
         ("Lundi 14 février 2022 à 10h30", True),
         ("The meeting on 2019-11-19 ended early.", False),
         ("Mitte Januar 2022 hat", False),  # a sentence the extractor cut at a link
+        ("Letzte Änderung 14.02.2019", True),  # a capital beyond A-Z is still a capital
+        ("Dernière mise à jour : 14/02/2019", True),
+        ("Última actualización: 14/02/2019", True),
+        ("über 12.03.2020 hinaus", False),
     ],
 )
 def test_a_date_stamp_is_a_date_with_names_not_a_sentence(line: str, stamp: bool) -> None:

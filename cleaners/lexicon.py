@@ -445,6 +445,17 @@ BYLINE_WORDS: Mapping[str, tuple[str, ...]] = {
     "da": ("af", "av"),
     "ru": ("автор", "текст"),
 }
+# The byline words that open a byline capitalised too ("By Jane Doe", "Por Ángel García"); the others
+# also open headings capitalised ("From Paris to Rome", "Di Maio …") and count lower-case only.
+BYLINE_OPENERS: Mapping[str, tuple[str, ...]] = {
+    "en": ("by",),
+    "de": ("von",),
+    "fr": ("par",),
+    "es": ("por",),
+    "pt": ("por",),
+    "nl": ("door",),
+    "ru": ("автор", "текст"),
+}
 # "and" between two names of a byline.
 AND_WORDS: Mapping[str, tuple[str, ...]] = {
     "en": ("and", "&"),

@@ -33,6 +33,22 @@ def _alternation(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
     return f"(?:{body})?" if "" in node else body
 
 
+def _ranges(chars: Iterable[str]) -> str:
+    """Return a character-class body for `chars`, runs of consecutive code points as ranges."""
+    points = sorted(map(ord, chars))
+    runs: list[list[int]] = []
+    for point in points:
+        if runs and point == runs[-1][1] + 1:
+            runs[-1][1] = point
+        else:
+            runs.append([point, point])
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in runs)
+
+
+# A capital letter in the Latin, Greek and Cyrillic scripts, for a character class: "[A-Z]" misses the
+# É of "Par Éric Dupont" and the Ł of "Łukasz", and takes those names for lower-case prose.
+UPPER = _ranges(c for c in map(chr, range(0x530)) if c.isupper())
+
 DIGIT = re.compile(r"\d")
 
 

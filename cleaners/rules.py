@@ -28,6 +28,7 @@ from cleaners.lexicon import (
     BIO_ROLES,
     BLURB_VERBS,
     BYLINE_CONNECTORS,
+    BYLINE_OPENERS,
     BYLINE_WORDS,
     CAPTION_NOTICES,
     CHANNEL_STEMS,
@@ -85,7 +86,7 @@ from cleaners.lexicon import (
     phrases,
 )
 from cleaners.lines import CLOSERS, Doc, Line, holds_any, strip_edges
-from cleaners.patterns import DIGIT, LexiconPattern, search_from_digit, word_alternation
+from cleaners.patterns import DIGIT, UPPER, LexiconPattern, search_from_digit, word_alternation
 from cleaners.shingles import SHORT_TEXTS, line_trigrams, restated
 
 # What a removed line was, for the `captions` and `related` columns.
@@ -329,7 +330,7 @@ class MetadataRule(PatternRule):
 _CREDIT_PAREN = LexiconPattern(
     r"\((?:[^()]*\b(?i:⟨credit⟩|⟨source⟩)s?\b[^()]*"
     rf"|[^()]*\b(?:{AGENCIES})\b[^()]{{0,40}}"
-    r"|(?:[A-Z][\w.'’&-]*\s?){1,4}/\s?(?:[A-Z][\w.'’&-]*\s?){1,5}[^()]{0,20})\)\s*$",
+    rf"|(?:[{UPPER}][\w.'’&-]*\s?){{1,4}}/\s?(?:[{UPPER}][\w.'’&-]*\s?){{1,5}}[^()]{{0,20}})\)\s*$",
     credit=CREDIT_NOUNS,
     source=SOURCE_LABELS,
 )
@@ -349,8 +350,8 @@ _CREDIT_PREFIX = LexiconPattern(
     label=CREDIT_LABELS,
 )
 _CREDIT_SUFFIX = LexiconPattern(
-    rf"(?:(?:[.!?\]][\s”\"’]*|\s/\s?|/)(?:[A-Z][\w.'’-]*\s){{0,4}}(?:{AGENCIES})"
-    rf"|,\s(?:[A-Z][\w.'’-]*\s){{0,4}}(?:{COMMA_AGENCIES}))"
+    rf"(?:(?:[.!?\]][\s”\"’]*|\s/\s?|/)(?:[{UPPER}][\w.'’-]*\s){{0,4}}(?:{AGENCIES})"
+    rf"|,\s(?:[{UPPER}][\w.'’-]*\s){{0,4}}(?:{COMMA_AGENCIES}))"
     r"(?:\s?/\s?[\w .'’-]{2,40})?(?:,?\s{1,14}(?i:⟨file⟩))?\.?\s*$",
     file=FILE_WORDS,
 )
@@ -765,9 +766,10 @@ class CreditLineRule(Rule):
 # --- head of the document -----------------------------------------------------------
 
 _BYLINE = LexiconPattern(
-    r"^(?:⟨by⟩)\s*:?\s+[A-Z\u0400-\u04ff][\w.'’-]+"
-    r"(?:[\s,]+(?:⟨and_⟩)?\s*[A-Z\u0400-\u04ff][\w.'’-]*){0,8}[\s|,-]*.{0,40}$",
+    rf"^(?:⟨by⟩|(?i:⟨opener⟩))\s*:?\s+[{UPPER}][\w.'’-]+"
+    rf"(?:[\s,]+(?:⟨and_⟩)?\s*[{UPPER}][\w.'’-]*){{0,8}}[\s|,-]*.{{0,40}}$",
     by=BYLINE_WORDS,
+    opener=BYLINE_OPENERS,
     and_=AND_WORDS,
 )
 
@@ -984,7 +986,7 @@ class VideoTeaserRule(Rule):
 
 
 _BIO = LexiconPattern(
-    r"^(?:[\w.'’-]+\s){0,3}?(?:[A-Z][\w.'’-]+\s){1,4}(?:⟨copula⟩)\s.*(?<!\w)(?i:⟨role⟩)(?!\w)",
+    rf"^(?:[\w.'’-]+\s){{0,3}}?(?:[{UPPER}][\w.'’-]+\s){{1,4}}(?:⟨copula⟩)\s.*(?<!\w)(?i:⟨role⟩)(?!\w)",
     copula=BIO_COPULAS,
     role=BIO_ROLES,
 )

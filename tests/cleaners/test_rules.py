@@ -440,6 +440,24 @@ LIVE_ENTRY = "A transit chief says a man was hurt on a commuter train during a f
 
 
 @pytest.mark.parametrize(
+    ("line", "language", "byline"),
+    [
+        ("By Jane Doe", "en", True),
+        ("by Jane Doe and John Roe", "en", True),
+        ("Por Ángel García", "es", True),
+        ("Par Éric Dupont", "fr", True),
+        ("di Mario Rossi", "it", True),
+        ("From Paris To Rome", "en", False),  # a heading, not a byline
+        ("Di Maio", "it", False),
+    ],
+)
+def test_a_byline_under_the_headline_is_removed(line: str, language: str, byline: bool) -> None:
+    text = f"Trains resume after the storm\n\n{line}\n\n{LIVE_ENTRY}More trains run on Wednesday, the agency said.\n"
+    removed = [r.text for r in clean_text(text, language=language).removals if r.rule == "byline_dateline"]
+    assert removed == ([line] if byline else [])
+
+
+@pytest.mark.parametrize(
     ("time", "language"), [("4:14 p.m.", "en"), ("14.05 Uhr", "de"), ("14h05", "fr"), ("09:30", "nl")]
 )
 def test_the_times_that_head_a_live_reports_entries_stay(time: str, language: str) -> None:

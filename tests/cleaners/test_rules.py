@@ -123,12 +123,14 @@ def test_teaser_goes_to_related_column() -> None:
     assert clean_text(text).related == ["Read more: Why the trains are always late"]
 
 
-def test_related_list_header_takes_its_items() -> None:
+@pytest.mark.parametrize(("header", "language"), [("Related articles", "en"), ("Tags", "en"), ("Mehr zum Thema", "de")])
+def test_related_list_header_takes_its_items(header: str, language: str) -> None:
+    # A header that is also a widget's word ("Tags") still takes its list.
     text = (
-        f"{HEAD}\n{BEFORE}\n\n{AFTER}\n\nRelated articles\n\nUnions call off the strike\n\n"
+        f"{HEAD}\n{BEFORE}\n\n{AFTER}\n\n{header}\n\nUnions call off the strike\n\n"
         "Minister resigns over the rail plan\n"
     )
-    cleaned = clean_text(text)
+    cleaned = clean_text(text, language=language)
     assert [r.rule for r in cleaned.removals if r.rule != "title"] == ["related_list"] * 3
     assert cleaned.text == f"{BEFORE}\n\n{AFTER}"
 

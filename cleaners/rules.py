@@ -604,7 +604,7 @@ class ListHeaderRule(_LexiconRule):
                 and not line.ends_sentence
                 and bool(
                     pattern.match(line.key)
-                    or (line.n_words <= 5 and prefix.match(line.key))
+                    or prefix.match(line.key)
                     or _MORE_HEADER(doc.language).match(line.key)
                 )
             )

@@ -123,7 +123,10 @@ def test_teaser_goes_to_related_column() -> None:
     assert clean_text(text).related == ["Read more: Why the trains are always late"]
 
 
-@pytest.mark.parametrize(("header", "language"), [("Related articles", "en"), ("Tags", "en"), ("Mehr zum Thema", "de")])
+@pytest.mark.parametrize(
+    ("header", "language"),
+    [("Related articles", "en"), ("Tags", "en"), ("Mehr zum Thema", "de"), ("Mehr zum Thema auf Beispiel.de", "de")],
+)
 def test_related_list_header_takes_its_items(header: str, language: str) -> None:
     # A header that is also a widget's word ("Tags") still takes its list.
     text = (

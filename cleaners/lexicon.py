@@ -1186,13 +1186,21 @@ CONTACT_PHRASES: Mapping[str, tuple[str, ...]] = {
         "contact the reporter",
         "reach the author",
         "reach the reporter",
+        "write to",
     ),
-    "de": ("schreiben sie uns", "kontaktieren sie uns", "schreiben sie dem autor", "schreiben sie der autorin"),
-    "fr": ("écrivez-nous", "contactez-nous", "écrivez à l'auteur"),
-    "es": ("escríbenos", "contáctanos", "escriba al autor"),
-    "it": ("scrivici", "contattaci", "scrivi all'autore"),
-    "pt": ("escreva-nos", "fale conosco", "contate-nos"),
-    "nl": ("mail ons", "neem contact op", "mail de auteur"),
+    "de": (
+        "schreiben sie uns",
+        "kontaktieren sie uns",
+        "schreiben sie dem autor",
+        "schreiben sie der autorin",
+        "schreiben sie an",
+        "schreib uns",
+    ),
+    "fr": ("écrivez-nous", "contactez-nous", "écrivez à l'auteur", "écrivez à"),
+    "es": ("escríbenos", "contáctanos", "escriba al autor", "escriba a", "escríbenos a"),
+    "it": ("scrivici", "contattaci", "scrivi all'autore", "scrivete a", "scrivi a"),
+    "pt": ("escreva-nos", "fale conosco", "contate-nos", "escreva para"),
+    "nl": ("mail ons", "neem contact op", "mail de auteur", "schrijf naar", "mail naar"),
 }
 
 # Appeals for support: the reader and the publication as pronouns, the words of an appeal, its openings.

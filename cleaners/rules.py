@@ -603,9 +603,7 @@ class ListHeaderRule(_LexiconRule):
                 line.n_words <= 6
                 and not line.ends_sentence
                 and bool(
-                    pattern.match(line.key)
-                    or prefix.match(line.key)
-                    or _MORE_HEADER(doc.language).match(line.key)
+                    pattern.match(line.key) or prefix.match(line.key) or _MORE_HEADER(doc.language).match(line.key)
                 )
             )
             if not is_header:

@@ -61,6 +61,7 @@ def fate(line: str, *, language: str | None = "en") -> str | None:
         ("The minister arrives in Downing Street. Stefan Rousseau/PA", "caption_credit"),
         ("Stefan Rousseau, PA Wire", "caption_credit"),
         ("Let our news meet your inbox. The stories that matter, delivered weekday mornings.", "prompt"),
+        ("We want to hear what you think. Submit a letter to the editor or write to letters@example.com.", "prompt"),
     ],
 )
 def test_chrome_line_is_removed(line: str, rule: str | None) -> None:
@@ -102,6 +103,8 @@ def test_chrome_line_is_removed(line: str, rule: str | None) -> None:
         "June 26 -- PPL Center, Allentown, PA",
         # A dated sentence with a category word in it.
         "On 05/10/2018 the category of the storm was raised to four by forecasters.",
+        # Writing to someone is prose unless an address follows.
+        "Residents were urged to write to their local council before the vote on Friday.",
         # Non-Latin scripts pass through untouched.
         "Правительство объявило о новом плане для железных дорог страны.",
         "政府は月曜日、鉄道網の新しい計画を発表した。",

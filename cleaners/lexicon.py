@@ -1141,6 +1141,16 @@ SIGNUP_PHRASES: Mapping[str, tuple[str, ...]] = {
     "pt": ("inscreva-se", "assine"),
     "nl": ("schrijf je in", "meld je aan", "abonneer je"),
 }
+# A sign-up box's button, closing its flattened text: "Get our daily edition by email … Free Sign Up".
+SIGNUP_BUTTONS: Mapping[str, tuple[str, ...]] = {
+    "en": ("sign up", "sign up now", "subscribe", "subscribe now", "join now"),
+    "de": ("anmelden", "jetzt anmelden", "abonnieren", "jetzt abonnieren", "registrieren", "jetzt registrieren"),
+    "fr": ("s'inscrire", "je m'inscris", "s'abonner", "je m'abonne"),
+    "es": ("suscribirse", "suscríbete", "regístrate", "suscribirme"),
+    "it": ("iscriviti", "abbonati", "iscrivimi"),
+    "pt": ("inscrever-se", "inscreva-se", "assinar", "assine", "cadastre-se"),
+    "nl": ("aanmelden", "inschrijven", "abonneren", "schrijf je in"),
+}
 SIGNUP_OBJECTS: Mapping[str, tuple[str, ...]] = {
     "en": ("newsletter", "newsletters", "channel", "podcast", "magazine"),
     "de": ("newsletter", "kanal", "podcast", "magazin"),

@@ -71,6 +71,7 @@ from cleaners.lexicon import (
     READING_TIME,
     SHARE_BUTTONS,
     SHOP_NOTICES,
+    SIGNUP_BUTTONS,
     SIGNUP_OBJECTS,
     SIGNUP_PHRASES,
     SOURCE_LABELS,
@@ -672,12 +673,16 @@ _PROMPT_ANYWHERE = LexiconPattern(
 )
 
 
+# A sign-up box flattened to one line: its pitch, then the button's label at the very end.
+_SIGNUP_BUTTON = LexiconPattern(r"(?<!\w)(?:⟨button⟩)!?$", _I, button=SIGNUP_BUTTONS)
+
+
 class PromptRule(_LexiconRule):
     """Newsletter, contact, social and membership prompts."""
 
     name = "prompt"
     table = PROMPT_PREFIXES  # type: ignore[assignment]
-    lexicon_patterns = (_CHANNELS, _PROMPT_ANYWHERE)
+    lexicon_patterns = (_CHANNELS, _PROMPT_ANYWHERE, _SIGNUP_BUTTON)
     whole = False
 
     def matches(self, line: Line, doc: Doc) -> bool:
@@ -694,6 +699,9 @@ class PromptRule(_LexiconRule):
                 return True
         if line.n_words > 45:
             return False
+        button = _SIGNUP_BUTTON(doc.language).search(core) if line.n_words <= 30 else None
+        if button and button.start() and _CHANNELS(doc.language).search(core, 0, button.start()):
+            return True
         needs = self._needs(doc.language)
         return holds_any(line.lower, needs) and _PROMPT_ANYWHERE(doc.language).search(core) is not None
 

@@ -62,6 +62,7 @@ def fate(line: str, *, language: str | None = "en") -> str | None:
         ("Stefan Rousseau, PA Wire", "caption_credit"),
         ("Let our news meet your inbox. The stories that matter, delivered weekday mornings.", "prompt"),
         ("We want to hear what you think. Submit a letter to the editor or write to letters@example.com.", "prompt"),
+        ("Get the Example Times' Daily Edition by email and never miss our top stories Free Sign Up", "prompt"),
     ],
 )
 def test_chrome_line_is_removed(line: str, rule: str | None) -> None:
@@ -103,6 +104,8 @@ def test_chrome_line_is_removed(line: str, rule: str | None) -> None:
         "June 26 -- PPL Center, Allentown, PA",
         # A dated sentence with a category word in it.
         "On 05/10/2018 the category of the storm was raised to four by forecasters.",
+        # Prose may end with a sign-up word; a sign-up box has no full stop before it and names a channel.
+        "Readers of the newsletter can decide whether to subscribe.",
         # Writing to someone is prose unless an address follows.
         "Residents were urged to write to their local council before the vote on Friday.",
         # Non-Latin scripts pass through untouched.
@@ -112,6 +115,17 @@ def test_chrome_line_is_removed(line: str, rule: str | None) -> None:
 )
 def test_content_line_is_kept(line: str) -> None:
     assert fate(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "removed"),
+    [
+        ("Unser Newsletter bringt die Nachrichten des Tages jeden Morgen Jetzt anmelden", True),
+        ("Wer den Newsletter lesen will, muss sich zuerst anmelden.", False),
+    ],
+)
+def test_a_sign_up_box_closes_with_its_button(line: str, removed: bool) -> None:
+    assert (fate(line, language="de") == "prompt") == removed
 
 
 def test_caption_rule_names_captions_column() -> None:

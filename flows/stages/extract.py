@@ -10,7 +10,8 @@ from typing import Any
 
 import trafilatura
 from htmldate import find_date
-from lxml.etree import XPath
+from lxml.etree import ElementDefaultClassLookup, XPath
+from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
 from trafilatura.metadata import (
     META_URL,
     examine_meta,
@@ -29,6 +30,14 @@ from flows.stages.authors import find_author
 from flows.stages.structured import fuller_body, index_evidence, visible_lede
 
 EXTRACT = "extract"
+
+# lxml.html's element lookup is a Python call for every element the extraction touches (thousands a
+# page), only to give form fields their own classes, which no extraction step uses. One class for
+# every element, chosen in C, leaves the trees and their text the same and the extraction cheaper
+# (bench/README.md). trafilatura's parser is set once, in each process that extracts.
+HTML_PARSER.set_element_class_lookup(
+    ElementDefaultClassLookup(element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity)
+)
 _AUTHOR_SPLIT = re.compile(r"\s*;\s*|\s+and\s+|\s*&\s*")
 
 

@@ -94,3 +94,23 @@ def test_a_page_keeps_its_structure_in_markdown_cleaned_like_its_text(tmp_path: 
     assert "| Name | Votes |" in markdown
     assert "Advertisement" not in markdown and "Read more" not in markdown
     assert "Advertisement" not in str(row["text"])
+
+
+def test_one_element_class_leaves_trafilaturas_extraction_the_same(samples: Path) -> None:
+    import gzip
+
+    import trafilatura
+    from lxml import html
+    from trafilatura.utils import HTML_PARSER, load_html
+
+    pages = sorted((samples / "aeb").glob("*.html.gz"))
+    assert pages
+    form = load_html("<html><body><form><input name='q'></form><p>" + "Text. " * 40 + "</p></body></html>")
+    assert type(form.find(".//input")) is html.HtmlElement  # lxml.html alone gives it InputElement
+    for page in pages:
+        raw = page.read_bytes()
+        markup = (gzip.decompress(raw) if page.name.endswith(".gz") else raw).decode("utf-8")
+        ours = trafilatura.bare_extraction(html.fromstring(markup, parser=HTML_PARSER), include_comments=False)
+        plain = html.fromstring(markup, parser=html.HTMLParser(remove_comments=True, remove_pis=True))
+        theirs = trafilatura.bare_extraction(plain, include_comments=False)
+        assert ours.text == theirs.text, page.name

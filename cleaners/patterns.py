@@ -24,8 +24,16 @@ def word_alternation(words: Iterable[str]) -> str:
     return _alternation(trie)
 
 
+# Scraped text spells the lexicon's apostrophe typographically too: "Don’t miss", "Let´s", "Editorʼs".
+APOSTROPHE = "['’ʼ´]"
+
+
+def _char(char: str) -> str:
+    return APOSTROPHE if char == "'" else re.escape(char)
+
+
 def _alternation(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-    branches = [re.escape(char) + _alternation(child) for char, child in sorted(node.items()) if char]
+    branches = [_char(char) + _alternation(child) for char, child in sorted(node.items()) if char]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"

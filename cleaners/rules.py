@@ -87,7 +87,7 @@ from cleaners.lexicon import (
     phrases,
 )
 from cleaners.lines import CLOSERS, Doc, Line, holds_any, strip_edges
-from cleaners.patterns import DIGIT, UPPER, LexiconPattern, search_from_digit, word_alternation
+from cleaners.patterns import APOSTROPHE, DIGIT, UPPER, LexiconPattern, search_from_digit, word_alternation
 from cleaners.shingles import SHORT_TEXTS, line_trigrams, restated
 
 # What a removed line was, for the `captions` and `related` columns.
@@ -114,7 +114,8 @@ COMMA_AGENCIES = "|".join(_COMMA_AGENCY_NAMES)
 def _phrase_regex(items: Iterable[str], *, whole: bool) -> re.Pattern[str]:
     """Compile phrases into one pattern: whole-line keys, or prefixes followed by a word boundary."""
     keys = {strip_edges(p.casefold()) if whole else p.casefold() for p in items}
-    alternatives = "|".join(sorted((re.escape(k) for k in keys if k), key=len, reverse=True))
+    escaped = (re.escape(k).replace("'", APOSTROPHE) for k in keys if k)
+    alternatives = "|".join(sorted(escaped, key=len, reverse=True))
     if whole:
         return re.compile(rf"^(?:{alternatives})$", _I)
     return re.compile(rf"^(?:{alternatives})(?=\W|$)", _I)

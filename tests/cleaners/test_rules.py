@@ -63,6 +63,7 @@ def fate(line: str, *, language: str | None = "en") -> str | None:
         ("Let our news meet your inbox. The stories that matter, delivered weekday mornings.", "prompt"),
         ("We want to hear what you think. Submit a letter to the editor or write to letters@example.com.", "prompt"),
         ("Get the Example Times' Daily Edition by email and never miss our top stories Free Sign Up", "prompt"),
+        ("Don’t miss out: sign up for our daily newsletter", "prompt"),
     ],
 )
 def test_chrome_line_is_removed(line: str, rule: str | None) -> None:
@@ -142,7 +143,14 @@ def test_teaser_goes_to_related_column() -> None:
 
 @pytest.mark.parametrize(
     ("header", "language"),
-    [("Related articles", "en"), ("Tags", "en"), ("Mehr zum Thema", "de"), ("Mehr zum Thema auf Beispiel.de", "de")],
+    [
+        ("Related articles", "en"),
+        ("Tags", "en"),
+        ("Mehr zum Thema", "de"),
+        ("Mehr zum Thema auf Beispiel.de", "de"),
+        ("Don’t miss", "en"),  # a typographic apostrophe is the lexicon's "'"
+        ("Editor´s picks", "en"),
+    ],
 )
 def test_related_list_header_takes_its_items(header: str, language: str) -> None:
     # A header that is also a widget's word ("Tags") still takes its list.

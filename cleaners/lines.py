@@ -59,7 +59,7 @@ class Line:
     @classmethod
     def shaped(cls, index: int, stripped: str, core: str, block: int, n_words: int, counts: tuple[int, int]) -> Line:
         """Build a line whose words were counted already (`counts`: words and CJK characters of `stripped`)."""
-        lower = core.lower() if core.isascii() else core.lower().translate(_APOSTROPHES)
+        lower = core.lower() if core.isascii() else core.lower().translate(_SPELLING)
         tail = core.rstrip(CLOSERS)  # `core` has no white space at its ends
         ends_sentence = bool(tail) and tail[-1] in TERMINAL
         return cls(
@@ -74,9 +74,9 @@ class Line:
         return self.memo[key]  # type: ignore[return-value]
 
 
-# The views rules look words up in (`lower`, `key`) spell every apostrophe as the lexicon does; the
-# character stays in place, so positions found there hold in `core` too.
-_APOSTROPHES = str.maketrans(dict.fromkeys("’ʼ´", "'"))
+# The views rules look words up in (`lower`, `key`) spell every apostrophe and space as the lexicon
+# does; each character stays in place, so positions found there hold in `core` too.
+_SPELLING = str.maketrans({**dict.fromkeys("’ʼ´", "'"), **dict.fromkeys("\xa0\u2007\u2009\u202f", " ")})
 
 
 def line_key(core: str, lower: str | None = None) -> str:
@@ -87,7 +87,7 @@ def line_key(core: str, lower: str | None = None) -> str:
     edged = (
         strip_edges(lower)
         if lower is not None and core.isascii()
-        else strip_edges(core).casefold().translate(_APOSTROPHES)
+        else strip_edges(core).casefold().translate(_SPELLING)
     )
     # Most lines have single spaces between words and no other white space (all of which is
     # unprintable): then splitting and joining again, ~3/4 of the cost of a line, changes nothing.

@@ -29,7 +29,8 @@ APOSTROPHE = "['’ʼ´]"
 
 
 def _char(char: str) -> str:
-    return APOSTROPHE if char == "'" else re.escape(char)
+    # A space in a phrase is any space: French puts a no-break space before its colon ("Lire aussi\xa0:").
+    return APOSTROPHE if char == "'" else r"\s" if char == " " else re.escape(char)
 
 
 def _alternation(node: dict[str, dict]) -> str:  # type: ignore[type-arg]

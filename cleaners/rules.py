@@ -114,7 +114,7 @@ COMMA_AGENCIES = "|".join(_COMMA_AGENCY_NAMES)
 def _phrase_regex(items: Iterable[str], *, whole: bool) -> re.Pattern[str]:
     """Compile phrases into one pattern: whole-line keys, or prefixes followed by a word boundary."""
     keys = {strip_edges(p.casefold()) if whole else p.casefold() for p in items}
-    escaped = (re.escape(k).replace("'", APOSTROPHE) for k in keys if k)
+    escaped = (re.escape(k).replace("'", APOSTROPHE).replace(r"\ ", r"\s") for k in keys if k)
     alternatives = "|".join(sorted(escaped, key=len, reverse=True))
     if whole:
         return re.compile(rf"^(?:{alternatives})$", _I)

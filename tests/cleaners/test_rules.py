@@ -136,6 +136,11 @@ def test_caption_rule_names_captions_column() -> None:
     assert cleaned.related == []
 
 
+def test_a_no_break_space_in_a_phrase_is_a_space() -> None:
+    text = f"{HEAD}\n{BEFORE}\n\nLire\xa0aussi\xa0: Les loyers flambent à Lyon\n\n{AFTER}\n"
+    assert clean_text(text, language="fr").related == ["Lire\xa0aussi\xa0: Les loyers flambent à Lyon"]
+
+
 def test_teaser_goes_to_related_column() -> None:
     text = f"{HEAD}\n{BEFORE}\n\nRead more: Why the trains are always late\n\n{AFTER}\n"
     assert clean_text(text).related == ["Read more: Why the trains are always late"]

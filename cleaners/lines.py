@@ -10,8 +10,13 @@ from typing import TypeVar
 
 import numpy as np
 
-_BULLET = re.compile(r"^(?:[*•·▪●◦‣∙\-–—>]+|\d{1,2}[.)])\s+")
-_BULLET_MARKS = "*•·▪●◦‣∙-–—>"
+# Arrows and emoji that point at a line ("► Lesen Sie auch: …", "👉 Lire aussi : …") decorate it: the
+# line's words start after them, but it is no list item.
+_POINTERS = "»›►▶▸➤➜➔→⇒☞"
+_EMOJI = "\u2600-\u27bf\U0001f300-\U0001faff"
+_DECORATION = re.compile(rf"^(?:[{_POINTERS}]+|[{_EMOJI}]\ufe0f?)\s+")
+_BULLET = re.compile(rf"^(?:[*•·▪●◦‣∙\-–—>]+|[{_POINTERS}]+|[{_EMOJI}]\ufe0f?|\d{{1,2}}[.)])\s+")
+_BULLET_MARKS = "*•·▪●◦‣∙-–—>" + _POINTERS
 # The characters `strip_edges` strips, among ASCII ones: all but letters and digits.
 _ASCII_EDGES = "".join(chr(c) for c in range(128) if not chr(c).isalnum())
 _NOT_WORD = re.compile(r"[\s\W_]+")
@@ -62,8 +67,9 @@ class Line:
         lower = core.lower() if core.isascii() else core.lower().translate(_SPELLING)
         tail = core.rstrip(CLOSERS)  # `core` has no white space at its ends
         ends_sentence = bool(tail) and tail[-1] in TERMINAL
+        bullet = core != stripped and not _DECORATION.match(stripped)
         return cls(
-            index, stripped, block, core != stripped, core, line_key(core, lower), n_words, lower, {}, *counts,
+            index, stripped, block, bullet, core, line_key(core, lower), n_words, lower, {}, *counts,
             ends_sentence, holds_any(core, _QUOTE_MARKS),
         )  # fmt: skip
 
@@ -200,7 +206,7 @@ def char_tables() -> tuple[np.ndarray, np.ndarray]:
 def _unbullet(stripped: str) -> str:
     """Return a stripped line without its bullet or list number."""
     first = stripped[:1]
-    if first in _BULLET_MARKS or first.isdecimal():  # what the pattern can start with: most lines skip it
+    if first in _BULLET_MARKS or first.isdecimal() or "\u2600" <= first <= "\u27bf" or first >= "\U0001f300":
         return _BULLET.sub("", stripped, count=1)
     return stripped
 

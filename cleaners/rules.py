@@ -121,7 +121,7 @@ def _phrase_regex(items: Iterable[str], *, whole: bool) -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternatives})(?=\W|$)", _I)
 
 
-_SEPARATOR = re.compile(r"^\s*[:|»›>\-–—]+\s*(?=\S)")
+_SEPARATOR = re.compile(r"^\s*[:|»›>\-–—►▶▸➤➜➔→⇒]+\s*(?=\S)")
 
 
 class Rule:

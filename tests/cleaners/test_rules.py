@@ -141,6 +141,24 @@ def test_a_no_break_space_in_a_phrase_is_a_space() -> None:
     assert clean_text(text, language="fr").related == ["Lire\xa0aussi\xa0: Les loyers flambent à Lyon"]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "► Lesen Sie auch: Die Mieten steigen weiter",
+        "👉 Lesen Sie auch: Die Mieten steigen weiter",
+        "» Lesen Sie auch: Die Mieten steigen weiter",
+        "Lesen Sie auch ► Die Mieten steigen weiter",
+    ],
+)
+def test_an_arrow_or_emoji_before_a_teaser_is_decoration(line: str) -> None:
+    assert fate(line, language="de") == "teaser"
+
+
+def test_a_pointed_prompt_is_no_list_item() -> None:
+    assert fate("👉 Melden Sie sich für unseren Newsletter an", language="de") == "prompt"
+    assert fate("»Wir prüfen das«, sagte der Minister am Abend in Berlin.", language="de") is None
+
+
 def test_teaser_goes_to_related_column() -> None:
     text = f"{HEAD}\n{BEFORE}\n\nRead more: Why the trains are always late\n\n{AFTER}\n"
     assert clean_text(text).related == ["Read more: Why the trains are always late"]

@@ -1582,6 +1582,67 @@ STAMP_BYLINES: Mapping[str, tuple[str, ...]] = {
     "pt": ("por",),
     "nl": ("door",),
 }
+# The note an ad leaves in the text ("Story continues below advertisement") and paywall labels.
+WIDGET_LINES = _extend(
+    WIDGET_LINES,
+    {
+        "en": (
+            "story continues below advertisement",
+            "article continues below advertisement",
+            "continue reading below advertisement",
+            "continues below advertisement",
+            "subscriber exclusive",
+            "for subscribers only",
+            "subscribers only",
+        ),
+        "de": (
+            "weiterlesen nach der anzeige",
+            "weiter nach der anzeige",
+            "lesen sie nach der anzeige weiter",
+            "artikel wird unter der anzeige fortgesetzt",
+            "nur für abonnenten",
+            "exklusiv für abonnenten",
+        ),
+        "fr": (
+            "la suite après la publicité",
+            "suite après la publicité",
+            "la suite de l'article après la publicité",
+            "l'article continue après la publicité",
+            "article réservé aux abonnés",
+            "réservé aux abonnés",
+        ),
+        "es": (
+            "sigue leyendo",
+            "continúa leyendo",
+            "continúa después de la publicidad",
+            "sigue después de la publicidad",
+            "la noticia continúa tras la publicidad",
+            "exclusivo para suscriptores",
+            "contenido exclusivo para suscriptores",
+        ),
+        "it": (
+            "continua a leggere",
+            "continua dopo la pubblicità",
+            "l'articolo continua dopo la pubblicità",
+            "riservato agli abbonati",
+            "articolo riservato agli abbonati",
+        ),
+        "pt": (
+            "continua após a publicidade",
+            "continua depois da publicidade",
+            "continua após o anúncio",
+            "continue lendo",
+            "exclusivo para assinantes",
+            "conteúdo exclusivo para assinantes",
+        ),
+        "nl": (
+            "lees verder onder de advertentie",
+            "lees verder na de advertentie",
+            "het artikel gaat verder onder de advertentie",
+            "alleen voor abonnees",
+        ),
+    },
+)
 # Labels that open a caption or credit line: "Image copyright …", "Bildunterschrift: …".
 CREDIT_LABELS: Mapping[str, tuple[str, ...]] = {
     "en": (
@@ -1604,13 +1665,23 @@ CREDIT_LABELS: Mapping[str, tuple[str, ...]] = {
     "nl": ("bijschrift", "met dank aan"),
 }
 # Share-bar buttons that are words, not network names: "Share | Email | Print".
+# What joins a share button to its network or object: "Compartir en Facebook", "Artikel teilen".
+SHARE_LINKERS: Mapping[str, tuple[str, ...]] = {
+    "en": ("on", "via", "article", "story"),
+    "de": ("auf", "über", "per", "artikel", "diesen artikel", "beitrag"),
+    "fr": ("sur", "par", "l'article", "cet article", "article"),
+    "es": ("en", "por", "artículo", "noticia", "esta noticia", "el artículo"),
+    "it": ("su", "via", "articolo", "l'articolo", "questo articolo"),
+    "pt": ("no", "na", "em", "pelo", "por", "artigo", "matéria", "notícia"),
+    "nl": ("op", "via", "artikel", "dit artikel"),
+}
 SHARE_BUTTONS: Mapping[str, tuple[str, ...]] = {
     "en": ("email", "e-mail", "print", "copy link", "copy", "sms", "share"),
     "de": ("teilen", "drucken", "link kopieren", "kopieren"),
     "fr": ("partager", "imprimer", "copier le lien", "copier"),
     "es": ("compartir", "imprimir", "copiar enlace", "copiar", "correo"),
     "it": ("condividi", "stampa", "copia link", "copia"),
-    "pt": ("compartilhar", "partilhar", "imprimir", "copiar link", "copiar"),
+    "pt": ("compartilhar", "compartilhe", "partilhar", "partilhe", "imprimir", "copiar link", "copiar"),
     "nl": ("delen", "printen", "afdrukken", "kopieer link", "kopiëren"),
 }
 # A gallery's "View all (24)".

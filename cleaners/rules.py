@@ -70,6 +70,7 @@ from cleaners.lexicon import (
     READ_FULL,
     READING_TIME,
     SHARE_BUTTONS,
+    SHARE_LINKERS,
     SHOP_NOTICES,
     SIGNUP_BUTTONS,
     SIGNUP_OBJECTS,
@@ -221,11 +222,16 @@ _GALLERY = LexiconPattern(
     gallery=GALLERY_WORDS,
     view_all=VIEW_ALL,
 )
+_SOCIAL_ITEMS = (
+    r"facebook|twitter|x|google\+?|whatsapp|linkedin|pinterest|reddit|telegram|messenger|flipboard|"
+    r"tumblr|vk|line|pocket|⟨button⟩"
+)
+# A row of share buttons, or one with what it shares or where: "Compartir en Facebook", "Artikel teilen".
 _SOCIAL = LexiconPattern(
-    r"^(?:(?:facebook|twitter|x|google\+?|whatsapp|linkedin|pinterest|reddit|telegram|messenger|flipboard|"
-    r"tumblr|vk|line|pocket|⟨button⟩)\s*[|,/·•]?\s*){2,}$",
+    rf"^(?=.*\b(?:{_SOCIAL_ITEMS})\b)(?:(?:{_SOCIAL_ITEMS}|⟨linker⟩)\s*[|,/·•:]?\s*){{2,}}$",
     _I,
     button=SHARE_BUTTONS,
+    linker=SHARE_LINKERS,
 )
 
 

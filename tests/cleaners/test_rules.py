@@ -107,6 +107,8 @@ def test_chrome_line_is_removed(line: str, rule: str | None) -> None:
         "On 05/10/2018 the category of the storm was raised to four by forecasters.",
         # Prose may end with a sign-up word; a sign-up box has no full stop before it and names a channel.
         "Readers of the newsletter can decide whether to subscribe.",
+        # Share words in prose.
+        "On Facebook, the post was shared more than 10,000 times by Monday.",
         # Writing to someone is prose unless an address follows.
         "Residents were urged to write to their local council before the vote on Friday.",
         # Non-Latin scripts pass through untouched.
@@ -152,6 +154,23 @@ def test_a_no_break_space_in_a_phrase_is_a_space() -> None:
 )
 def test_an_arrow_or_emoji_before_a_teaser_is_decoration(line: str) -> None:
     assert fate(line, language="de") == "teaser"
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Compartir en Facebook", "es"),
+        ("Condividi su WhatsApp", "it"),
+        ("Delen op Twitter", "nl"),
+        ("Artikel teilen", "de"),
+        ("Story continues below advertisement", "en"),
+        ("La suite après la publicité", "fr"),
+        ("Continua após a publicidade", "pt"),
+        ("Article réservé aux abonnés", "fr"),
+    ],
+)
+def test_share_buttons_and_ad_notes_are_widgets(line: str, language: str) -> None:
+    assert fate(line, language=language) == "widget"
 
 
 def test_a_pointed_prompt_is_no_list_item() -> None:

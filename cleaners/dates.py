@@ -6,7 +6,18 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from cleaners.lexicon import CLOCK_WORDS, MONTH_NAMES, STAMP_BYLINES, STAMP_LABELS, STAMP_WORDS, WEEKDAY_NAMES, phrases
+from cleaners.lexicon import (
+    AGO_AFTER,
+    AGO_BEFORE,
+    CLOCK_WORDS,
+    MONTH_NAMES,
+    STAMP_BYLINES,
+    STAMP_LABELS,
+    STAMP_WORDS,
+    TIME_UNITS,
+    WEEKDAY_NAMES,
+    phrases,
+)
 from cleaners.patterns import search_from_digit, word_alternation
 
 # A stamp is recognised in any language (a German page quotes an English one): every table's words.
@@ -45,9 +56,21 @@ def is_clock_time(text: str) -> bool:
 _WORDS = re.compile(r"(?<![\w.'’-])[^\W\d_]{2,}")
 
 
+# A stamp relative to the time of reading: "2 hours ago", "vor 2 Stunden", "Updated 5 min ago".
+_UNITS = word_alternation(phrases(TIME_UNITS, None))
+_RELATIVE = re.compile(
+    rf"^(?:(?:{word_alternation(phrases(STAMP_LABELS, None))})\s*:?\s*)?"
+    rf"(?:(?:{word_alternation(phrases(AGO_BEFORE, None))})\s+\d{{1,3}}\s*(?:{_UNITS})\.?"
+    rf"|\d{{1,3}}\s*(?:{_UNITS})\.?\s+(?:{word_alternation(phrases(AGO_AFTER, None))}))$",
+    re.IGNORECASE,
+)
+
+
 def is_date_stamp(text: str) -> bool:
-    """Tell whether `text` is mostly a date or time stamp ("Published 11:11 PM EST Nov 19, 2019")."""
+    """Tell whether `text` is mostly a date or time stamp ("Published 11:11 PM EST Nov 19, 2019", "2 hours ago")."""
     text = text.strip()
+    if len(text) <= 40 and _RELATIVE.match(text):
+        return True
     if not text or len(text) > 120 or not search_from_digit(_HAS_YEAR_OR_TIME, text):
         return False
     rest = _STAMP_WORDS.sub(" ", _DATE_TOKEN.sub(" ", text.lower()))

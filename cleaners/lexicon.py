@@ -408,7 +408,7 @@ def _phrases(table: Mapping[str, tuple[str, ...]], language: str | None) -> tupl
 # Nouns that label a picture credit: "Photo: X", "(Foto: dpa)", "Image credit: …".
 CREDIT_NOUNS: Mapping[str, tuple[str, ...]] = {
     "en": ("photo", "image", "picture", "pic", "credit", "photograph", "illustration", "video", "graphic"),
-    "de": ("foto", "bild", "grafik", "illustration"),
+    "de": ("foto", "bild", "grafik", "illustration", "symbolbild", "archivbild", "titelbild", "beitragsbild"),
     "fr": ("photo", "image", "crédit", "illustration", "vidéo", "photographie"),
     "es": ("foto", "imagen", "crédito", "ilustración", "vídeo", "gráfico"),
     "it": ("foto", "immagine", "illustrazione", "credito"),
@@ -1643,6 +1643,59 @@ WIDGET_LINES = _extend(
         ),
     },
 )
+# Audio players, embeds and scroll prompts that leave their labels in the text.
+WIDGET_LINES = _extend(
+    WIDGET_LINES,
+    {
+        "en": (
+            "listen to this article",
+            "listen to this story",
+            "skip advertisement",
+            "scroll to continue with content",
+            "click to expand",
+            "view this post on instagram",
+        ),
+        "de": ("artikel anhören", "artikel vorlesen lassen", "seite drucken", "zur merkliste hinzufügen", "merkliste"),
+        "fr": ("écouter l'article",),
+        "es": ("escuchar noticia", "escuchar artículo", "escuchar el artículo"),
+        "it": ("ascolta l'articolo", "ascolta articolo"),
+        "pt": ("ouvir notícia", "ouvir matéria", "ouvir artigo", "ouça a notícia"),
+        "nl": ("artikel beluisteren", "luister naar dit artikel"),
+    },
+)
+LIST_HEADERS = _extend(LIST_HEADERS, {"de": ("mehr nachrichten", "weitere nachrichten")})
+# What an embedded post's caption opens with: "A post shared by Jane Doe (@janedoe)".
+POST_SHARED_BY: Mapping[str, tuple[str, ...]] = {
+    "en": ("a post shared by",),
+    "de": ("ein beitrag geteilt von",),
+    "fr": ("une publication partagée par",),
+    "es": ("una publicación compartida de", "una publicación compartida por"),
+    "it": ("un post condiviso da",),
+    "pt": ("uma publicação compartilhada por", "uma publicação partilhada por"),
+    "nl": ("een bericht gedeeld door",),
+}
+# A relative date stamp: "2 hours ago", "vor 2 Stunden", "il y a 2 heures", "hace 2 horas".
+AGO_BEFORE: Mapping[str, tuple[str, ...]] = {
+    "de": ("vor",),
+    "fr": ("il y a",),
+    "es": ("hace",),
+    "pt": ("há", "ha"),
+}
+AGO_AFTER: Mapping[str, tuple[str, ...]] = {
+    "en": ("ago",),
+    "it": ("fa",),
+    "pt": ("atrás",),
+    "nl": ("geleden",),
+}
+TIME_UNITS: Mapping[str, tuple[str, ...]] = {
+    "en": ("second", "seconds", "min", "mins", "minute", "minutes", "hour", "hours", "hr", "hrs", "day", "days"),
+    "de": ("sekunden", "min", "minute", "minuten", "stunde", "stunden", "std", "tag", "tagen"),
+    "fr": ("secondes", "min", "minute", "minutes", "heure", "heures", "h", "jour", "jours"),
+    "es": ("segundos", "min", "minuto", "minutos", "hora", "horas", "h", "día", "días"),
+    "it": ("secondi", "min", "minuto", "minuti", "ora", "ore", "giorno", "giorni"),
+    "pt": ("segundos", "min", "minuto", "minutos", "hora", "horas", "h", "dia", "dias"),
+    "nl": ("seconden", "min", "minuut", "minuten", "uur", "dag", "dagen"),
+}
 # Labels that open a caption or credit line: "Image copyright …", "Bildunterschrift: …".
 CREDIT_LABELS: Mapping[str, tuple[str, ...]] = {
     "en": (

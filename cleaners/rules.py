@@ -66,6 +66,7 @@ from cleaners.lexicon import (
     PICTURE_SIDES,
     PICTURE_VERBS,
     PICTURED_PHRASES,
+    POST_SHARED_BY,
     PROMPT_PREFIXES,
     READ_FULL,
     READING_TIME,
@@ -246,11 +247,16 @@ def _gallery(core: str, lower: str, language: str | None) -> bool:
     return _GALLERY(language).match(core) is not None
 
 
+_SHARED_BY = LexiconPattern(r"^(?:⟨shared_by⟩)\b", _I, shared_by=POST_SHARED_BY)
+# A widget's label with its count: "Kommentare (12)", "Comments 3".
+_COUNT = re.compile(r"\s*\(?\d{1,6}$")
+
+
 class WidgetRule(_LexiconRule):
     """Widget, share-bar and gallery debris: "Advertisement", "Image 1 of 9", "Oops!"."""
 
     name = "widget"
-    lexicon_patterns = (_GALLERY, _SOCIAL)
+    lexicon_patterns = (_GALLERY, _SOCIAL, _SHARED_BY)
     table = WIDGET_LINES  # type: ignore[assignment]
 
     def matches(self, line: Line, doc: Doc) -> bool:
@@ -260,6 +266,10 @@ class WidgetRule(_LexiconRule):
         core = line.core.strip()
         pattern = self.pattern(doc.language)
         if pattern.match(line.key) or _gallery(core, line.lower, doc.language) or _SOCIAL(doc.language).match(core):
+            return True
+        if line.key[-1:].isdigit() and (label := _COUNT.sub("", line.key)) and pattern.match(label):
+            return True
+        if _SHARED_BY(doc.language).match(core):
             return True
         # Debris comes in runs of stock phrases: "Oops! Something went wrong. Please try again later."
         if not holds_any(core, _SENTENCE_ENDS):  # one sentence: nothing to split

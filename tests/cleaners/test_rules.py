@@ -60,6 +60,7 @@ def fate(line: str, *, language: str | None = "en") -> str | None:
         ("Soldiers on patrol (Image: GETTY)", "caption_credit"),
         ("The minister arrives in Downing Street. Stefan Rousseau/PA", "caption_credit"),
         ("Stefan Rousseau, PA Wire", "caption_credit"),
+        ("Symbolbild: Jane Doe/dpa", "caption_credit"),
         ("Let our news meet your inbox. The stories that matter, delivered weekday mornings.", "prompt"),
         ("We want to hear what you think. Submit a letter to the editor or write to letters@example.com.", "prompt"),
         ("Get the Example Times' Daily Edition by email and never miss our top stories Free Sign Up", "prompt"),
@@ -171,6 +172,41 @@ def test_an_arrow_or_emoji_before_a_teaser_is_decoration(line: str) -> None:
 )
 def test_share_buttons_and_ad_notes_are_widgets(line: str, language: str) -> None:
     assert fate(line, language=language) == "widget"
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Listen to this story", "en"),
+        ("Artikel anhören", "de"),
+        ("Ascolta l'articolo", "it"),
+        ("Kommentare (12)", "de"),
+        ("Comments 3", "en"),
+        ("A post shared by Jane Doe (@janedoe)", "en"),
+        ("View this post on Instagram", "en"),
+    ],
+)
+def test_players_embeds_and_counted_labels_are_widgets(line: str, language: str) -> None:
+    assert fate(line, language=language) == "widget"
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "stamp"),
+    [
+        ("2 hours ago", "en", True),
+        ("Updated 5 min ago", "en", True),
+        ("vor 2 Stunden", "de", True),
+        ("Il y a 3 heures", "fr", True),
+        ("Hace 2 horas", "es", True),
+        ("2 uur geleden", "nl", True),
+        ("Vor 2 Stunden begann die Sitzung", "de", False),
+        ("2 Stunden", "de", False),
+    ],
+)
+def test_a_relative_stamp_under_the_headline_is_removed(line: str, language: str, stamp: bool) -> None:
+    text = f"Trains resume after the storm\n\n{line}\n\n{LIVE_ENTRY}More trains run on Wednesday, the agency said.\n"
+    removed = [r.text for r in clean_text(text, language=language).removals if r.rule == "byline_dateline"]
+    assert removed == ([line] if stamp else [])
 
 
 def test_a_pointed_prompt_is_no_list_item() -> None:

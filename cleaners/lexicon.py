@@ -875,7 +875,7 @@ TO_TOP: Mapping[str, tuple[str, ...]] = {
         "back to homepage",
         "back to news",
     ),
-    "de": ("nach oben", "zurück nach oben", "zum seitenanfang", "zurück zur startseite"),
+    "de": ("nach oben", "zurück nach oben", "zum seitenanfang", "zurück zur startseite", "zur startseite"),
     "fr": ("retour en haut", "haut de page", "retour à l'accueil"),
     "es": ("volver arriba", "ir arriba", "volver al inicio"),
     "it": ("torna su", "torna all'inizio"),
@@ -883,7 +883,13 @@ TO_TOP: Mapping[str, tuple[str, ...]] = {
     "nl": ("terug naar boven", "naar boven"),
 }
 READ_FULL: Mapping[str, tuple[str, ...]] = {
-    "en": ("source: read full article", "read full article", "read full story"),
+    "en": (
+        "source: read full article",
+        "read full article",
+        "read full story",
+        "read the full story",
+        "read the full article",
+    ),
     "de": ("ganzen artikel lesen",),
     "fr": ("lire l'article complet",),
     "es": ("leer el artículo completo",),

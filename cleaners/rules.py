@@ -733,6 +733,7 @@ class PromptRule(_LexiconRule):
 _NAVIGATION = LexiconPattern(
     r"^[«‹<←\-–—\s]*(?:(?:⟨direction⟩)\s+(?:[A-Z][\w-]*\s+)?(?:⟨item⟩)s?|(?:⟨item⟩)\s+(?:⟨direction⟩))\b"
     r"|^(?:⟨to_top⟩)\b|^(?:⟨read_full⟩)\b"
+    r"|^[«‹<←\-–—\s]*(?:⟨direction⟩)\s*:\s*\S.{0,150}$"
     r"|^(?:⟨taxonomy⟩)\s*:"
     r"|^[\w\s.-]{0,40}(?:⟨direction⟩)\s+(?:⟨item⟩)\s*[»›>]?$",
     _I,

@@ -43,6 +43,8 @@ def fate(line: str, *, language: str | None = "en") -> str | None:
         ("Source: Read Full Article", "navigation"),
         ("Previous post Minister resigns over rail plan", "navigation"),
         ("Next post Strikes planned for March", "navigation"),
+        ("← Previous: Strikes planned for March", "navigation"),
+        ("Read the full story here", "navigation"),
         ("(Reporting by John Smith; Editing by Jane Doe)", "credit_line"),
         ("© 2022 Example News Ltd. All rights reserved.", None),
         ('<div class="ad-slot" data-id="42"></div>', "markup"),

@@ -1026,6 +1026,7 @@ CREDIT_LINE_OPENINGS: Mapping[str, tuple[str, ...]] = {
     "de": (
         "mitarbeit:",
         "mit material von",
+        "mit material der",
         "übersetzung:",
         "dieser artikel erschien zuerst",
         "dieser beitrag erschien zuerst",
@@ -1661,7 +1662,20 @@ WIDGET_LINES = _extend(
             "click to expand",
             "view this post on instagram",
         ),
-        "de": ("artikel anhören", "artikel vorlesen lassen", "seite drucken", "zur merkliste hinzufügen", "merkliste"),
+        "de": (
+            "artikel anhören",
+            "artikel vorlesen lassen",
+            "seite drucken",
+            "zur merkliste hinzufügen",
+            "merkliste",
+            "artikel merken",
+            "artikel verschenken",
+            "jetzt lesen",
+            "mehr lesen",
+            "fehler gefunden",
+            "fehler melden",
+            "jetzt melden",
+        ),
         "fr": ("écouter l'article",),
         "es": ("escuchar noticia", "escuchar artículo", "escuchar el artículo"),
         "it": ("ascolta l'articolo", "ascolta articolo"),
@@ -1669,7 +1683,9 @@ WIDGET_LINES = _extend(
         "nl": ("artikel beluisteren", "luister naar dit artikel"),
     },
 )
-LIST_HEADERS = _extend(LIST_HEADERS, {"de": ("mehr nachrichten", "weitere nachrichten")})
+LIST_HEADERS = _extend(
+    LIST_HEADERS, {"de": ("mehr nachrichten", "weitere nachrichten", "verwendete quellen", "quellenangaben")}
+)
 # What an embedded post's caption opens with: "A post shared by Jane Doe (@janedoe)".
 POST_SHARED_BY: Mapping[str, tuple[str, ...]] = {
     "en": ("a post shared by",),
@@ -1931,7 +1947,14 @@ CREDIT_LABELS = _extend(
 # load the content of www.example.org".
 EMBED_NOTICES: Mapping[str, tuple[str, ...]] = {
     "en": ("to load the content", "to display the content", "to view this content", "load external content"),
-    "de": ("um den inhalt von", "inhalt laden", "externe inhalte", "externer inhalt", "externen inhalt"),
+    "de": (
+        "um den inhalt von",
+        "inhalt laden",
+        "externe inhalte",
+        "externer inhalt",
+        "externen inhalt",
+        "empfohlener redaktioneller inhalt",
+    ),
     "fr": ("pour afficher le contenu", "pour charger le contenu", "pour afficher ce contenu", "contenu externe"),
     "es": ("para cargar el contenido", "para ver el contenido", "para ver este contenido", "contenido externo"),
     "it": ("per caricare il contenuto", "per visualizzare il contenuto", "contenuto esterno"),

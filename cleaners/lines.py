@@ -10,6 +10,9 @@ from typing import TypeVar
 
 import numpy as np
 
+from cleaners.lexicon import MONTH_NAMES, phrases
+from cleaners.patterns import word_alternation
+
 # Arrows and emoji that point at a line ("► Lesen Sie auch: …", "👉 Lire aussi : …") decorate it: the
 # line's words start after them, but it is no list item.
 _POINTERS = "»›►▶▸➤➜➔→⇒☞"
@@ -17,6 +20,8 @@ _EMOJI = "\u2600-\u27bf\U0001f300-\U0001faff"
 _DECORATION = re.compile(rf"^(?:[{_POINTERS}]+|[{_EMOJI}]\ufe0f?)\s+")
 _BULLET = re.compile(rf"^(?:[*•·▪●◦‣∙\-–—>]+|[{_POINTERS}]+|[{_EMOJI}]\ufe0f?|\d{{1,2}}[.)])\s+")
 _BULLET_MARKS = "*•·▪●◦‣∙-–—>" + _POINTERS
+# "14. Februar 2022": a day before its month, not an item numbered 14.
+_DAY_MONTH = re.compile(rf"^\d{{1,2}}\.\s+(?:{word_alternation(phrases(MONTH_NAMES, None))})\b", re.IGNORECASE)
 # The characters `strip_edges` strips, among ASCII ones: all but letters and digits.
 _ASCII_EDGES = "".join(chr(c) for c in range(128) if not chr(c).isalnum())
 _NOT_WORD = re.compile(r"[\s\W_]+")
@@ -206,7 +211,9 @@ def char_tables() -> tuple[np.ndarray, np.ndarray]:
 def _unbullet(stripped: str) -> str:
     """Return a stripped line without its bullet or list number."""
     first = stripped[:1]
-    if first in _BULLET_MARKS or first.isdecimal() or "\u2600" <= first <= "\u27bf" or first >= "\U0001f300":
+    if first.isdecimal():
+        return stripped if _DAY_MONTH.match(stripped) else _BULLET.sub("", stripped, count=1)
+    if first in _BULLET_MARKS or "\u2600" <= first <= "\u27bf" or first >= "\U0001f300":
         return _BULLET.sub("", stripped, count=1)
     return stripped
 

@@ -10,7 +10,18 @@ from hypothesis import strategies as st
 from cleaners import CleanConfig, Draft, clean_text, clean_texts
 from cleaners.dates import _HAS_YEAR_OR_TIME
 from cleaners.lexicon import WE_WORDS, phrases
-from cleaners.lines import _BULLET, WORD, Line, _unbullet, holds_any, line_key, split_lines, strip_edges, word_count
+from cleaners.lines import (
+    _BULLET,
+    _DAY_MONTH,
+    WORD,
+    Line,
+    _unbullet,
+    holds_any,
+    line_key,
+    split_lines,
+    strip_edges,
+    word_count,
+)
 from cleaners.patterns import search_from_digit
 from cleaners.rules import (
     _AGENCY,
@@ -154,7 +165,8 @@ EDGY = st.text(st.one_of(st.characters(exclude_categories=["Cs"]), st.sampled_fr
 def test_shortcuts_give_what_the_patterns_give(text: str) -> None:
     assert strip_edges(text) == re.sub(r"^[\s\W_]+|[\s\W_]+$", "", text)
     stripped = text.strip()
-    assert _unbullet(stripped) == _BULLET.sub("", stripped, count=1)
+    if not _DAY_MONTH.match(stripped):  # "14. Februar": a date, not item 14
+        assert _unbullet(stripped) == _BULLET.sub("", stripped, count=1)
     key = " ".join(re.sub("[’ʼ´]", "'", strip_edges(stripped).casefold()).split())
     assert line_key(stripped, stripped.lower()) == line_key(stripped) == key
 

@@ -186,6 +186,8 @@ def test_share_buttons_and_ad_notes_are_widgets(line: str, language: str) -> Non
         ("Comments 3", "en"),
         ("A post shared by Jane Doe (@janedoe)", "en"),
         ("View this post on Instagram", "en"),
+        ("Fehler gefunden? Jetzt melden.", "de"),
+        ("Mehr lesen...", "de"),
     ],
 )
 def test_players_embeds_and_counted_labels_are_widgets(line: str, language: str) -> None:
@@ -201,11 +203,12 @@ def test_players_embeds_and_counted_labels_are_widgets(line: str, language: str)
         ("Il y a 3 heures", "fr", True),
         ("Hace 2 horas", "es", True),
         ("2 uur geleden", "nl", True),
+        ("14. Februar 2022, 10:30 Uhr", "de", True),  # a day before its month, not item 14 of a list
         ("Vor 2 Stunden begann die Sitzung", "de", False),
         ("2 Stunden", "de", False),
     ],
 )
-def test_a_relative_stamp_under_the_headline_is_removed(line: str, language: str, stamp: bool) -> None:
+def test_a_stamp_under_the_headline_is_removed(line: str, language: str, stamp: bool) -> None:
     text = f"Trains resume after the storm\n\n{line}\n\n{LIVE_ENTRY}More trains run on Wednesday, the agency said.\n"
     removed = [r.text for r in clean_text(text, language=language).removals if r.rule == "byline_dateline"]
     assert removed == ([line] if stamp else [])
@@ -645,3 +648,10 @@ def test_prose_about_reading_time_stays() -> None:
 )
 def test_credit_lines_are_removed_in_the_documents_language(line: str, language: str) -> None:
     assert fate(line, language=language) == "credit_line"
+
+
+def test_a_day_before_its_month_is_no_list_number() -> None:
+    from cleaners.lines import Line
+
+    assert not Line.make(0, "3. Mai 2021", 0).bullet
+    assert Line.make(0, "3. Den Teig ruhen lassen", 0).bullet

@@ -69,7 +69,7 @@ class Line:
     @classmethod
     def shaped(cls, index: int, stripped: str, core: str, block: int, n_words: int, counts: tuple[int, int]) -> Line:
         """Build a line whose words were counted already (`counts`: words and CJK characters of `stripped`)."""
-        lower = core.lower() if core.isascii() else core.lower().translate(_SPELLING)
+        lower = core.lower() if core.isascii() else _respell(core.lower())
         tail = core.rstrip(CLOSERS)  # `core` has no white space at its ends
         ends_sentence = bool(tail) and tail[-1] in TERMINAL
         bullet = core != stripped and not _DECORATION.match(stripped)
@@ -87,7 +87,15 @@ class Line:
 
 # The views rules look words up in (`lower`, `key`) spell every apostrophe and space as the lexicon
 # does; each character stays in place, so positions found there hold in `core` too.
-_SPELLING = str.maketrans({**dict.fromkeys("’ʼ´", "'"), **dict.fromkeys("\xa0\u2007\u2009\u202f", " ")})
+_SPELLING = (*((mark, "'") for mark in "’ʼ´"), *((space, " ") for space in "\xa0\u2007\u2009\u202f"))
+
+
+def _respell(text: str) -> str:
+    # A test and a replace per character are C scans; str.translate looks every character up in a dict.
+    for odd, usual in _SPELLING:
+        if odd in text:
+            text = text.replace(odd, usual)
+    return text
 
 
 def line_key(core: str, lower: str | None = None) -> str:
@@ -95,11 +103,7 @@ def line_key(core: str, lower: str | None = None) -> str:
 
     `lower` is `core.lower()` when the caller has it: for ASCII text it is the case-folded text.
     """
-    edged = (
-        strip_edges(lower)
-        if lower is not None and core.isascii()
-        else strip_edges(core).casefold().translate(_SPELLING)
-    )
+    edged = strip_edges(lower) if lower is not None and core.isascii() else _respell(strip_edges(core).casefold())
     # Most lines have single spaces between words and no other white space (all of which is
     # unprintable): then splitting and joining again, ~3/4 of the cost of a line, changes nothing.
     if edged.isprintable() and "  " not in edged:

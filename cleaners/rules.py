@@ -227,13 +227,12 @@ _SOCIAL_ITEMS = (
     r"facebook|twitter|x|google\+?|whatsapp|linkedin|pinterest|reddit|telegram|messenger|flipboard|"
     r"tumblr|vk|line|pocket|⟨button⟩"
 )
-# A row of share buttons, or one with what it shares or where: "Compartir en Facebook", "Artikel teilen".
+# A row of share buttons, or one with what it shares or where: "Compartir en Facebook", "Artikel teilen"
+# (a row of linkers alone, "on this", is none: _SOCIAL_ITEM then finds no button or network).
 _SOCIAL = LexiconPattern(
-    rf"^(?=.*\b(?:{_SOCIAL_ITEMS})\b)(?:(?:{_SOCIAL_ITEMS}|⟨linker⟩)\s*[|,/·•:]?\s*){{2,}}$",
-    _I,
-    button=SHARE_BUTTONS,
-    linker=SHARE_LINKERS,
+    rf"^(?:(?:{_SOCIAL_ITEMS}|⟨linker⟩)\s*[|,/·•:]?\s*){{2,}}$", _I, button=SHARE_BUTTONS, linker=SHARE_LINKERS
 )
+_SOCIAL_ITEM = LexiconPattern(rf"\b(?:{_SOCIAL_ITEMS})\b", _I, button=SHARE_BUTTONS)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -265,7 +264,9 @@ class WidgetRule(_LexiconRule):
             return False
         core = line.core.strip()
         pattern = self.pattern(doc.language)
-        if pattern.match(line.key) or _gallery(core, line.lower, doc.language) or _SOCIAL(doc.language).match(core):
+        if pattern.match(line.key) or _gallery(core, line.lower, doc.language):
+            return True
+        if _SOCIAL(doc.language).match(core) and _SOCIAL_ITEM(doc.language).search(core):
             return True
         if line.key[-1:].isdigit() and (label := _COUNT.sub("", line.key)) and pattern.match(label):
             return True
@@ -716,11 +717,20 @@ class PromptRule(_LexiconRule):
                 return True
         if line.n_words > 45:
             return False
-        button = _SIGNUP_BUTTON(doc.language).search(core) if line.n_words <= 30 else None
+        ends = self._buttons(doc.language)
+        button = None
+        if line.n_words <= 30 and line.lower.rstrip("! ").endswith(ends):
+            button = _SIGNUP_BUTTON(doc.language).search(core)
         if button and button.start() and _CHANNELS(doc.language).search(core, 0, button.start()):
             return True
         needs = self._needs(doc.language)
         return holds_any(line.lower, needs) and _PROMPT_ANYWHERE(doc.language).search(core) is not None
+
+    @staticmethod
+    @functools.cache
+    def _buttons(language: str | None) -> tuple[str, ...]:
+        """Return the sign-up buttons' labels in `language`, for a cheap look at a line's end."""
+        return tuple(phrases(SIGNUP_BUTTONS, language))
 
     @staticmethod
     @functools.cache

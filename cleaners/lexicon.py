@@ -1057,7 +1057,7 @@ CREDIT_LINE_PHRASES: Mapping[str, tuple[str, ...]] = {
     "de": ("alle rechte vorbehalten",),
     "fr": ("tous droits réservés",),
     "es": ("todos los derechos reservados",),
-    "it": ("tutti i diritti riservati",),
+    "it": ("tutti i diritti riservati", "riproduzione riservata"),
     "pt": ("todos os direitos reservados",),
     "nl": ("alle rechten voorbehouden",),
     "pl": ("wszelkie prawa zastrzeżone", "materiał chroniony prawem autorskim"),
@@ -1684,7 +1684,33 @@ WIDGET_LINES = _extend(
     },
 )
 LIST_HEADERS = _extend(
-    LIST_HEADERS, {"de": ("mehr nachrichten", "weitere nachrichten", "verwendete quellen", "quellenangaben")}
+    LIST_HEADERS,
+    {
+        "de": ("mehr nachrichten", "weitere nachrichten", "verwendete quellen", "quellenangaben"),
+        "fr": ("sur le même thème", "articles les plus lus"),
+        "es": ("más información",),
+        "pt": ("leia mais",),
+    },
+)
+# "Read more", "See more" and a few buttons, standing alone.
+WIDGET_LINES = _extend(
+    WIDGET_LINES,
+    {
+        "fr": (
+            "lire la suite",
+            "voir plus",
+            "en savoir plus",
+            "tweeter",
+            "réagir",
+            "commenter",
+            "recevez notre newsletter",
+            "ne manquez aucune actualité",
+        ),
+        "es": ("leer más", "ver más"),
+        "it": ("leggi di più", "leggi tutto"),
+        "pt": ("ver mais", "saiba mais"),
+        "nl": ("lees meer", "meer lezen", "lees verder"),
+    },
 )
 # What an embedded post's caption opens with: "A post shared by Jane Doe (@janedoe)".
 POST_SHARED_BY: Mapping[str, tuple[str, ...]] = {
@@ -1757,7 +1783,7 @@ SHARE_BUTTONS: Mapping[str, tuple[str, ...]] = {
     "es": ("compartir", "imprimir", "copiar enlace", "copiar", "correo"),
     "it": ("condividi", "stampa", "copia link", "copia"),
     "pt": ("compartilhar", "compartilhe", "partilhar", "partilhe", "imprimir", "copiar link", "copiar"),
-    "nl": ("delen", "printen", "afdrukken", "kopieer link", "kopiëren"),
+    "nl": ("delen", "deel", "printen", "afdrukken", "kopieer link", "kopiëren"),
 }
 # A gallery's "View all (24)".
 VIEW_ALL: Mapping[str, tuple[str, ...]] = {

@@ -187,6 +187,10 @@ def test_share_buttons_and_ad_notes_are_widgets(line: str, language: str) -> Non
         ("A post shared by Jane Doe (@janedoe)", "en"),
         ("View this post on Instagram", "en"),
         ("Fehler gefunden? Jetzt melden.", "de"),
+        ("Lire la suite", "fr"),
+        ("Leer más", "es"),
+        ("Lees meer", "nl"),
+        ("Deel dit artikel", "nl"),
         ("Mehr lesen...", "de"),
     ],
 )

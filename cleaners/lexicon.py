@@ -503,13 +503,23 @@ META_VERBS: Mapping[str, tuple[str, ...]] = {
     "nl": ("gepubliceerd", "geplaatst", "geschreven"),
 }
 META_PREPOSITIONS: Mapping[str, tuple[str, ...]] = {
-    "en": ("by", "on"),
+    "en": ("by", "on", "in"),
     "de": ("von", "am"),
     "fr": ("par", "le"),
     "es": ("por", "en", "el"),
     "it": ("da", "il"),
     "pt": ("por", "em"),
     "nl": ("door", "op"),
+}
+# ... the words of a theme's post footer, without a colon: "Posted in News | Tagged budget | Leave a comment".
+META_FOOTER: Mapping[str, tuple[str, ...]] = {
+    "en": ("tagged", "leave a comment"),
+    "de": ("verschlagwortet mit", "schreibe einen kommentar", "hinterlasse einen kommentar"),
+    "fr": ("étiqueté", "laisser un commentaire"),
+    "es": ("etiquetado", "deja un comentario"),
+    "it": ("taggato", "lascia un commento"),
+    "pt": ("marcado", "deixe um comentário"),
+    "nl": ("getagd", "laat een reactie achter"),
 }
 # ... and its labels: "Category: …", "Kommentare: …".
 META_LABELS: Mapping[str, tuple[str, ...]] = {

@@ -49,6 +49,7 @@ from cleaners.lexicon import (
     GALLERY_WORDS,
     INBOX_PHRASES,
     LIST_HEADERS,
+    META_FOOTER,
     META_LABELS,
     META_PREPOSITIONS,
     META_VERBS,
@@ -864,11 +865,12 @@ class HeadRule(Rule):
 # --- page furniture recognised by its shape ----------------------------------------
 
 _META_LABEL = LexiconPattern(
-    r"\b(?:⟨verb⟩)\s+(?:⟨preposition⟩)\b|\b(?:⟨label⟩)\s*:",
+    r"\b(?:⟨verb⟩)\s+(?:⟨preposition⟩)\b|\b(?:⟨label⟩)\s*:|(?:^|[|·•]\s*)(?:⟨footer⟩)\b",
     _I,
     verb=META_VERBS,
     preposition=META_PREPOSITIONS,
     label=META_LABELS,
+    footer=META_FOOTER,
 )
 _HAS_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b")
 

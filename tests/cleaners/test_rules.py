@@ -50,6 +50,7 @@ def fate(line: str, *, language: str | None = "en") -> str | None:
         ('<div class="ad-slot" data-id="42"></div>', "markup"),
         ("05/10/2018 - Publicado por: Ana Souza - Categoria: Saúde - Tags: saúde", "post_meta"),
         ("Posted by admin | Category: News | Comments: 4", "post_meta"),
+        ("Posted in News | Tagged budget, council | Leave a comment", "post_meta"),
         ("Comments are moderated and must follow our community guidelines.", "notice"),
         ("Prices are subject to change without notice.", "notice"),
         ("If you buy something through our links, we may earn a commission.", "notice"),
@@ -110,6 +111,8 @@ def test_chrome_line_is_removed(line: str, rule: str | None) -> None:
         "On 05/10/2018 the category of the storm was raised to four by forecasters.",
         # Prose may end with a sign-up word; a sign-up box has no full stop before it and names a channel.
         "Readers of the newsletter can decide whether to subscribe.",
+        # A post's words in prose, without a theme's separators.
+        "The video was posted in March and tagged with the campaign name",
         # Share words in prose.
         "On Facebook, the post was shared more than 10,000 times by Monday.",
         # Writing to someone is prose unless an address follows.

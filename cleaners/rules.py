@@ -549,6 +549,10 @@ class CaptionBeforeCreditRule(Rule):
 # --- teasers, related lists, prompts, navigation ------------------------------------
 
 
+_TEASER_WRAP = '[(«»“”„"*_ )]'
+_ELLIPSIS_SEPARATOR = re.compile(r"^\s*(?:\.{2,}|…)\s*(?=\S)")
+
+
 class TeaserRule(_LexiconRule):
     """Links to other articles: "Read more: …", "Watch: …", "Related: …", "[Related: …]"."""
 
@@ -561,10 +565,18 @@ class TeaserRule(_LexiconRule):
         """Match a teaser prefix followed by a separator and a headline."""
         if line.n_words > 40:
             return False
-        core = line.core.strip().lstrip("[(").rstrip("])")
+        # Brackets, quotes and Markdown emphasis around it: "[Related: …]", "“Read more: …”", "**Related:** …".
+        core = line.core.strip().lstrip(_TEASER_WRAP).rstrip(_TEASER_WRAP)
         m = self.pattern(doc.language).match(core)
-        # "More than 100,000 soldiers …" is prose: the prefix must be set off by a separator.
-        return bool(m and _SEPARATOR.match(core[m.end() :]))
+        if not m:
+            return False
+        # "More than 100,000 soldiers …" is prose: the prefix must be set off by a separator, or be a
+        # label in capitals before a headline ("LESEN SIE AUCH Die Mieten steigen", "LIRE AUSSI. Les …").
+        rest = core[m.end() :]
+        if _SEPARATOR.match(rest) or _ELLIPSIS_SEPARATOR.match(rest):
+            return True
+        first = rest.lstrip(". ").split(maxsplit=1)[:1]
+        return core[: m.end()].isupper() and bool(first) and first[0][:1].isupper() and not first[0].isupper()
 
 
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])$")

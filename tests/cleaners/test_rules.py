@@ -111,6 +111,9 @@ def test_chrome_line_is_removed(line: str, rule: str | None) -> None:
         "On 05/10/2018 the category of the storm was raised to four by forecasters.",
         # Prose may end with a sign-up word; a sign-up box has no full stop before it and names a channel.
         "Readers of the newsletter can decide whether to subscribe.",
+        # A teaser's word opening prose: no separator, no label in capitals.
+        "More Americans are buying homes than at any time since 2006",
+        "Watch Out For The Ice was the name of the campaign",
         # A post's words in prose, without a theme's separators.
         "The video was posted in March and tagged with the campaign name",
         # Share words in prose.
@@ -219,6 +222,21 @@ def test_a_stamp_under_the_headline_is_removed(line: str, language: str, stamp: 
     text = f"Trains resume after the storm\n\n{line}\n\n{LIVE_ENTRY}More trains run on Wednesday, the agency said.\n"
     removed = [r.text for r in clean_text(text, language=language).removals if r.rule == "byline_dateline"]
     assert removed == ([line] if stamp else [])
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("“Read more: Why the trains are always late”", "en"),
+        ("**Related:** Why the trains are always late", "en"),
+        ("« Lire aussi : Les loyers flambent »", "fr"),
+        ("LIRE AUSSI. Les loyers flambent", "fr"),
+        ("Lesen Sie auch... Die Mieten steigen", "de"),
+        ("LESEN SIE AUCH Die Mieten steigen", "de"),
+    ],
+)
+def test_a_teaser_in_quotes_emphasis_or_capitals_is_a_teaser(line: str, language: str) -> None:
+    assert fate(line, language=language) == "teaser"
 
 
 def test_a_pointed_prompt_is_no_list_item() -> None:

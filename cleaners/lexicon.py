@@ -1037,12 +1037,20 @@ CREDIT_LINE_OPENINGS: Mapping[str, tuple[str, ...]] = {
         "mitarbeit:",
         "mit material von",
         "mit material der",
+        "mit agenturmaterial",
         "übersetzung:",
         "dieser artikel erschien zuerst",
         "dieser beitrag erschien zuerst",
         "dieser artikel erschien ursprünglich",
     ),
-    "fr": ("avec afp", "traduit par", "édité par", "cet article a été publié initialement", "cet article est paru"),
+    "fr": (
+        "avec afp",
+        "avec agences",
+        "traduit par",
+        "édité par",
+        "cet article a été publié initialement",
+        "cet article est paru",
+    ),
     "es": (
         "con información de",
         "traducido por",
@@ -1051,7 +1059,15 @@ CREDIT_LINE_OPENINGS: Mapping[str, tuple[str, ...]] = {
         "este artículo se publicó originalmente",
     ),
     "it": ("tradotto da", "questo articolo è stato pubblicato originariamente"),
-    "pt": ("com informações de", "traduzido por", "este artigo foi publicado originalmente"),
+    "pt": (
+        "com informações de",
+        "com informações da",
+        "com informações do",
+        "com informações das",
+        "com informações dos",
+        "traduzido por",
+        "este artigo foi publicado originalmente",
+    ),
     "nl": ("vertaald door", "dit artikel verscheen eerder"),
 }
 # ... and phrases that mark a credit or copyright line wherever they stand.

@@ -239,6 +239,14 @@ def test_a_teaser_in_quotes_emphasis_or_capitals_is_a_teaser(line: str, language
     assert fate(line, language=language) == "teaser"
 
 
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [("mit Agenturmaterial", "de"), ("Avec agences", "fr"), ("Com informações da Agência Brasil", "pt")],
+)
+def test_agency_credits_close_the_body(line: str, language: str) -> None:
+    assert fate(line, language=language) == "credit_line"
+
+
 def test_a_pointed_prompt_is_no_list_item() -> None:
     assert fate("👉 Melden Sie sich für unseren Newsletter an", language="de") == "prompt"
     assert fate("»Wir prüfen das«, sagte der Minister am Abend in Berlin.", language="de") is None

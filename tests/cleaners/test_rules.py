@@ -67,6 +67,7 @@ def fate(line: str, *, language: str | None = "en") -> str | None:
         ("Let our news meet your inbox. The stories that matter, delivered weekday mornings.", "prompt"),
         ("We want to hear what you think. Submit a letter to the editor or write to letters@example.com.", "prompt"),
         ("Get the Example Times' Daily Edition by email and never miss our top stories Free Sign Up", "prompt"),
+        ("CLICK HERE FOR MORE SPORTS COVERAGE ON EXAMPLE.COM", "prompt"),
         ("Don’t miss out: sign up for our daily newsletter", "prompt"),
     ],
 )
@@ -117,6 +118,7 @@ def test_chrome_line_is_removed(line: str, rule: str | None) -> None:
         # A post's words in prose, without a theme's separators.
         "The video was posted in March and tagged with the campaign name",
         # Share words in prose.
+        "Supported by a majority of voters, the plan passed easily on Tuesday.",
         "On Facebook, the post was shared more than 10,000 times by Monday.",
         # Writing to someone is prose unless an address follows.
         "Residents were urged to write to their local council before the vote on Friday.",
@@ -197,6 +199,9 @@ def test_share_buttons_and_ad_notes_are_widgets(line: str, language: str) -> Non
         ("Leer más", "es"),
         ("Lees meer", "nl"),
         ("Deel dit artikel", "nl"),
+        ("Gift Article", "en"),
+        ("Video Ad Feedback", "en"),
+        ("Link Copied!", "en"),
         ("Mehr lesen...", "de"),
     ],
 )

@@ -1039,6 +1039,7 @@ CREDIT_LINE_OPENINGS: Mapping[str, tuple[str, ...]] = {
         "mit material von",
         "mit material der",
         "mit agenturmaterial",
+        "original-content von",
         "übersetzung:",
         "dieser artikel erschien zuerst",
         "dieser beitrag erschien zuerst",
@@ -1762,6 +1763,36 @@ POST_SHARED_BY: Mapping[str, tuple[str, ...]] = {
     "pt": ("uma publicação compartilhada por", "uma publicação partilhada por"),
     "nl": ("een bericht gedeeld door",),
 }
+# Document pages' furniture: print and PDF versions, contents, the way back to the list.
+WIDGET_LINES = _extend(
+    WIDGET_LINES,
+    {
+        "en": (
+            "download pdf",
+            "download as pdf",
+            "print this page",
+            "printer-friendly version",
+            "back to overview",
+            "learn more",
+        ),
+        "de": (
+            "druckversion",
+            "seite teilen",
+            "inhaltsverzeichnis",
+            "pdf herunterladen",
+            "als pdf herunterladen",
+            "pressemitteilung als pdf",
+            "zurück zur übersicht",
+            "mehr erfahren",
+            "mehr informationen",
+        ),
+        "fr": ("télécharger le pdf", "version imprimable", "retour à la liste", "sommaire"),
+        "es": ("descargar pdf", "versión para imprimir", "volver al listado", "índice"),
+        "it": ("scarica il pdf", "versione stampabile", "torna all'elenco", "indice"),
+        "pt": ("baixar pdf", "versão para impressão", "voltar para a lista", "índice"),
+        "nl": ("download pdf", "printversie", "terug naar overzicht", "inhoudsopgave"),
+    },
+)
 # A relative date stamp: "2 hours ago", "vor 2 Stunden", "il y a 2 heures", "hace 2 horas".
 AGO_BEFORE: Mapping[str, tuple[str, ...]] = {
     "de": ("vor",),
@@ -1809,7 +1840,7 @@ CREDIT_LABELS: Mapping[str, tuple[str, ...]] = {
 # What joins a share button to its network or object: "Compartir en Facebook", "Artikel teilen".
 SHARE_LINKERS: Mapping[str, tuple[str, ...]] = {
     "en": ("on", "via", "article", "story"),
-    "de": ("auf", "über", "per", "artikel", "diesen artikel", "beitrag"),
+    "de": ("auf", "über", "per", "artikel", "diesen artikel", "beitrag", "seite", "diese seite"),
     "fr": ("sur", "par", "l'article", "cet article", "article"),
     "es": ("en", "por", "artículo", "noticia", "esta noticia", "el artículo"),
     "it": ("su", "via", "articolo", "l'articolo", "questo articolo"),

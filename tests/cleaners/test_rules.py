@@ -202,6 +202,9 @@ def test_share_buttons_and_ad_notes_are_widgets(line: str, language: str) -> Non
         ("Gift Article", "en"),
         ("Video Ad Feedback", "en"),
         ("Link Copied!", "en"),
+        ("Pressemitteilung als PDF", "de"),
+        ("Diese Seite: Drucken | Teilen", "de"),
+        ("Terug naar overzicht", "nl"),
         ("Mehr lesen...", "de"),
     ],
 )
@@ -246,7 +249,12 @@ def test_a_teaser_in_quotes_emphasis_or_capitals_is_a_teaser(line: str, language
 
 @pytest.mark.parametrize(
     ("line", "language"),
-    [("mit Agenturmaterial", "de"), ("Avec agences", "fr"), ("Com informações da Agência Brasil", "pt")],
+    [
+        ("mit Agenturmaterial", "de"),
+        ("Avec agences", "fr"),
+        ("Com informações da Agência Brasil", "pt"),
+        ("Original-Content von: Beispiel AG, übermittelt durch news aktuell", "de"),
+    ],
 )
 def test_agency_credits_close_the_body(line: str, language: str) -> None:
     assert fate(line, language=language) == "credit_line"

@@ -1141,7 +1141,7 @@ CHANNEL_STEMS: Mapping[str, tuple[str, ...]] = {
     ),
     "de": ("newsletter", "abonn", "anmeld", "mitglied", "klick", "postfach", "benachrichtigung"),
     "fr": ("newsletter", "lettre d'information", "abonn", "inscri", "cliqu", "courriel", "membre"),
-    "es": ("boletín", "newsletter", "suscri", "haz clic", "pulsa", "correo", "miembro", "sígue"),
+    "es": ("boletín", "newsletter", "suscri", "suscrí", "haz clic", "pulsa", "correo", "miembro", "sígue"),
     "it": ("newsletter", "iscriv", "abbona", "clicca", "notifiche"),
     "pt": ("newsletter", "boletim", "inscrev", "assin", "cliqu", "notificaç"),
     "nl": ("nieuwsbrief", "abonn", "aanmeld", "meld je aan", "klik", "meldingen"),
@@ -1763,6 +1763,43 @@ POST_SHARED_BY: Mapping[str, tuple[str, ...]] = {
     "pt": ("uma publicação compartilhada por", "uma publicação partilhada por"),
     "nl": ("een bericht gedeeld door",),
 }
+# A paywall's questions and buttons: "Already a subscriber? Log in", "Déjà abonné ? Se connecter".
+WIDGET_LINES = _extend(
+    WIDGET_LINES,
+    {
+        "en": (
+            "already a subscriber",
+            "log in",
+            "sign in",
+            "create a free account to continue reading",
+            "you have reached your limit of free articles",
+        ),
+        "de": (
+            "bereits abonnent",
+            "sie sind bereits abonnent",
+            "hier anmelden",
+            "einloggen",
+            "jetzt weiterlesen mit abo",
+        ),
+        "fr": ("se connecter", "je me connecte", "connexion"),
+        "es": ("inicia sesión", "iniciar sesión"),
+        "it": ("sei già abbonato", "accedi"),
+        "pt": ("já é assinante", "faça login", "entrar"),
+        "nl": ("al abonnee", "log in", "inloggen"),
+    },
+)
+# ... and its opening, before the sign-up it asks for: "To continue reading, subscribe now".
+PROMPT_PREFIXES = _extend(
+    PROMPT_PREFIXES,
+    {
+        "en": ("to continue reading",),
+        "fr": ("pour lire la suite",),
+        "es": ("para seguir leyendo",),
+        "it": ("per continuare a leggere",),
+        "pt": ("para continuar lendo",),
+        "nl": ("om verder te lezen",),
+    },
+)
 # Document pages' furniture: print and PDF versions, contents, the way back to the list.
 WIDGET_LINES = _extend(
     WIDGET_LINES,

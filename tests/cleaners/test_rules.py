@@ -68,6 +68,7 @@ def fate(line: str, *, language: str | None = "en") -> str | None:
         ("We want to hear what you think. Submit a letter to the editor or write to letters@example.com.", "prompt"),
         ("Get the Example Times' Daily Edition by email and never miss our top stories Free Sign Up", "prompt"),
         ("CLICK HERE FOR MORE SPORTS COVERAGE ON EXAMPLE.COM", "prompt"),
+        ("To continue reading, subscribe now", "prompt"),
         ("Don’t miss out: sign up for our daily newsletter", "prompt"),
     ],
 )
@@ -205,6 +206,9 @@ def test_share_buttons_and_ad_notes_are_widgets(line: str, language: str) -> Non
         ("Pressemitteilung als PDF", "de"),
         ("Diese Seite: Drucken | Teilen", "de"),
         ("Terug naar overzicht", "nl"),
+        ("Already a subscriber? Log in", "en"),
+        ("Déjà abonné ? Se connecter", "fr"),
+        ("Sei già abbonato? Accedi", "it"),
         ("Mehr lesen...", "de"),
     ],
 )
@@ -256,6 +260,10 @@ def test_a_teaser_in_quotes_emphasis_or_capitals_is_a_teaser(line: str, language
         ("Original-Content von: Beispiel AG, übermittelt durch news aktuell", "de"),
     ],
 )
+def test_a_paywall_prompt_in_spanish_names_its_channel_with_an_accent() -> None:
+    assert fate("Para seguir leyendo, suscríbete", language="es") == "prompt"
+
+
 def test_agency_credits_close_the_body(line: str, language: str) -> None:
     assert fate(line, language=language) == "credit_line"
 

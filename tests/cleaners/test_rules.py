@@ -251,6 +251,10 @@ def test_a_teaser_in_quotes_emphasis_or_capitals_is_a_teaser(line: str, language
     assert fate(line, language=language) == "teaser"
 
 
+def test_a_paywall_prompt_in_spanish_names_its_channel_with_an_accent() -> None:
+    assert fate("Para seguir leyendo, suscríbete", language="es") == "prompt"
+
+
 @pytest.mark.parametrize(
     ("line", "language"),
     [
@@ -260,10 +264,6 @@ def test_a_teaser_in_quotes_emphasis_or_capitals_is_a_teaser(line: str, language
         ("Original-Content von: Beispiel AG, übermittelt durch news aktuell", "de"),
     ],
 )
-def test_a_paywall_prompt_in_spanish_names_its_channel_with_an_accent() -> None:
-    assert fate("Para seguir leyendo, suscríbete", language="es") == "prompt"
-
-
 def test_agency_credits_close_the_body(line: str, language: str) -> None:
     assert fate(line, language=language) == "credit_line"
 

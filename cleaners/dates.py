@@ -33,10 +33,11 @@ _DATE_TOKEN = re.compile(
     rf"|{word_alternation((*_MONTHS, *_WEEKDAYS))}\b\.?)"
     r"|\d{1,2}月\d{1,2}日",
 )
+_STAMP_LABELS = word_alternation(phrases(STAMP_LABELS, None))
 _STAMP_WORDS = re.compile(rf"\b{word_alternation(phrases(STAMP_WORDS, None))}\b")
 _HAS_YEAR_OR_TIME = re.compile(r"(?:19|20)\d{2}|\d{1,2}:\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2}\b|\d{1,4}月\d{1,2}日")
 _GLUED = re.compile(
-    rf"^\s*(?:(?:{word_alternation(phrases(STAMP_LABELS, None))})\s*:?\s*)?"
+    rf"^\s*(?:(?:{_STAMP_LABELS})\s*:?\s*)?"
     r"((?:19|20)\d{2}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|Z)?)?\s*[:|\-–—]?\s+(?=\S)",
     re.IGNORECASE,
 )
@@ -59,7 +60,7 @@ _WORDS = re.compile(r"(?<![\w.'’-])[^\W\d_]{2,}")
 # A stamp relative to the time of reading: "2 hours ago", "vor 2 Stunden", "Updated 5 min ago".
 _UNITS = word_alternation(phrases(TIME_UNITS, None))
 _RELATIVE = re.compile(
-    rf"^(?:(?:{word_alternation(phrases(STAMP_LABELS, None))})\s*:?\s*)?"
+    rf"^(?:(?:{_STAMP_LABELS})\s*:?\s*)?"
     rf"(?:(?:{word_alternation(phrases(AGO_BEFORE, None))})\s+\d{{1,3}}\s*(?:{_UNITS})\.?"
     rf"|\d{{1,3}}\s*(?:{_UNITS})\.?\s+(?:{word_alternation(phrases(AGO_AFTER, None))}))$",
     re.IGNORECASE,
@@ -128,7 +129,7 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 
 # What dateparser must not see: the stamp's label, and a byline after the date.
 _LABELS = re.compile(
-    rf"\b(?:{word_alternation(phrases(STAMP_LABELS, None))}|(?:{word_alternation(phrases(STAMP_BYLINES, None))})\b.*$)",
+    rf"\b(?:{_STAMP_LABELS}|(?:{word_alternation(phrases(STAMP_BYLINES, None))})\b.*$)",
     re.IGNORECASE,
 )
 

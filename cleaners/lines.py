@@ -11,15 +11,17 @@ from typing import TypeVar
 import numpy as np
 
 from cleaners.lexicon import MONTH_NAMES, phrases
-from cleaners.patterns import word_alternation
+from cleaners.patterns import APOSTROPHES, word_alternation
 
 # Arrows and emoji that point at a line ("► Lesen Sie auch: …", "👉 Lire aussi : …") decorate it: the
 # line's words start after them, but it is no list item.
 _POINTERS = "»›►▶▸➤➜➔→⇒☞"
-_EMOJI = "\u2600-\u27bf\U0001f300-\U0001faff"
-_DECORATION = re.compile(rf"^(?:[{_POINTERS}]+|[{_EMOJI}]\ufe0f?)\s+")
-_BULLET = re.compile(rf"^(?:[*•·▪●◦‣∙\-–—>]+|[{_POINTERS}]+|[{_EMOJI}]\ufe0f?|\d{{1,2}}[.)])\s+")
-_BULLET_MARKS = "*•·▪●◦‣∙-–—>" + _POINTERS
+_EMOJI = ((0x2600, 0x27BF), (0x1F300, 0x1FAFF))
+_DECORATION_MARKS = rf"[{_POINTERS}]+|[{''.join(f'{chr(a)}-{chr(b)}' for a, b in _EMOJI)}]\ufe0f?"
+_DECORATION = re.compile(rf"^(?:{_DECORATION_MARKS})\s+")
+_BULLET = re.compile(rf"^(?:[*•·▪●◦‣∙\-–—>]+|{_DECORATION_MARKS}|\d{{1,2}}[.)])\s+")
+# The characters a bullet or a decoration can start with: most lines are let through on one look-up.
+_BULLET_MARKS = frozenset("*•·▪●◦‣∙-–—>" + _POINTERS).union(chr(c) for a, b in _EMOJI for c in range(a, b + 1))
 # "14. Februar 2022": a day before its month, not an item numbered 14.
 _DAY_MONTH = re.compile(rf"^\d{{1,2}}\.\s+(?:{word_alternation(phrases(MONTH_NAMES, None))})\b", re.IGNORECASE)
 # The characters `strip_edges` strips, among ASCII ones: all but letters and digits.
@@ -87,7 +89,7 @@ class Line:
 
 # The views rules look words up in (`lower`, `key`) spell every apostrophe and space as the lexicon
 # does; each character stays in place, so positions found there hold in `core` too.
-_SPELLING = (*((mark, "'") for mark in "’ʼ´"), *((space, " ") for space in "\xa0\u2007\u2009\u202f"))
+_SPELLING = (*((mark, "'") for mark in APOSTROPHES), *((space, " ") for space in "\xa0\u2007\u2009\u202f"))
 
 
 def _respell(text: str) -> str:
@@ -217,7 +219,7 @@ def _unbullet(stripped: str) -> str:
     first = stripped[:1]
     if first.isdecimal():
         return stripped if _DAY_MONTH.match(stripped) else _BULLET.sub("", stripped, count=1)
-    if first in _BULLET_MARKS or "\u2600" <= first <= "\u27bf" or first >= "\U0001f300":
+    if first in _BULLET_MARKS:
         return _BULLET.sub("", stripped, count=1)
     return stripped
 

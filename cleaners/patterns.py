@@ -25,12 +25,18 @@ def word_alternation(words: Iterable[str]) -> str:
 
 
 # Scraped text spells the lexicon's apostrophe typographically too: "Don’t miss", "Let´s", "Editorʼs".
-APOSTROPHE = "['’ʼ´]"
+APOSTROPHES = "’ʼ´"
+_APOSTROPHE = f"['{APOSTROPHES}]"
 
 
 def _char(char: str) -> str:
     # A space in a phrase is any space: French puts a no-break space before its colon ("Lire aussi\xa0:").
-    return APOSTROPHE if char == "'" else r"\s" if char == " " else re.escape(char)
+    return _APOSTROPHE if char == "'" else r"\s" if char == " " else re.escape(char)
+
+
+def literal(phrase: str) -> str:
+    """Return a pattern matching `phrase` as written, with any apostrophe and any space."""
+    return "".join(map(_char, phrase))
 
 
 def _alternation(node: dict[str, dict]) -> str:  # type: ignore[type-arg]

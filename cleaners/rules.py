@@ -90,7 +90,7 @@ from cleaners.lexicon import (
     phrases,
 )
 from cleaners.lines import CLOSERS, Doc, Line, holds_any, strip_edges
-from cleaners.patterns import APOSTROPHE, DIGIT, UPPER, LexiconPattern, search_from_digit, word_alternation
+from cleaners.patterns import DIGIT, UPPER, LexiconPattern, literal, search_from_digit, word_alternation
 from cleaners.shingles import SHORT_TEXTS, line_trigrams, restated
 
 # What a removed line was, for the `captions` and `related` columns.
@@ -117,8 +117,7 @@ COMMA_AGENCIES = "|".join(_COMMA_AGENCY_NAMES)
 def _phrase_regex(items: Iterable[str], *, whole: bool) -> re.Pattern[str]:
     """Compile phrases into one pattern: whole-line keys, or prefixes followed by a word boundary."""
     keys = {strip_edges(p.casefold()) if whole else p.casefold() for p in items}
-    escaped = (re.escape(k).replace("'", APOSTROPHE).replace(r"\ ", r"\s") for k in keys if k)
-    alternatives = "|".join(sorted(escaped, key=len, reverse=True))
+    alternatives = "|".join(sorted((literal(k) for k in keys if k), key=len, reverse=True))
     if whole:
         return re.compile(rf"^(?:{alternatives})$", _I)
     return re.compile(rf"^(?:{alternatives})(?=\W|$)", _I)
@@ -575,8 +574,8 @@ class TeaserRule(_LexiconRule):
         rest = core[m.end() :]
         if _SEPARATOR.match(rest) or _ELLIPSIS_SEPARATOR.match(rest):
             return True
-        first = rest.lstrip(". ").split(maxsplit=1)[:1]
-        return core[: m.end()].isupper() and bool(first) and first[0][:1].isupper() and not first[0].isupper()
+        words = rest.lstrip(". ").split(maxsplit=1)
+        return bool(words) and core[: m.end()].isupper() and words[0][:1].isupper() and not words[0].isupper()
 
 
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])$")
@@ -730,12 +729,10 @@ class PromptRule(_LexiconRule):
                 return True
         if line.n_words > 45:
             return False
-        ends = self._buttons(doc.language)
-        button = None
-        if line.n_words <= 30 and line.lower.rstrip("! ").endswith(ends):
+        if line.n_words <= 30 and line.lower.rstrip("! ").endswith(self._buttons(doc.language)):
             button = _SIGNUP_BUTTON(doc.language).search(core)
-        if button and button.start() and _CHANNELS(doc.language).search(core, 0, button.start()):
-            return True
+            if button and button.start() and _CHANNELS(doc.language).search(core, 0, button.start()):
+                return True
         needs = self._needs(doc.language)
         return holds_any(line.lower, needs) and _PROMPT_ANYWHERE(doc.language).search(core) is not None
 

@@ -137,6 +137,12 @@ def test_gzipped_html_is_read(tmp_path: Path) -> None:
     assert "<p>Hello</p>" in doc.raw
 
 
+def test_every_gzip_member_is_read_and_zero_padding_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "page.html.gz"
+    path.write_bytes(gzip.compress(b"<p>one</p>") + b"\0\0\0" + gzip.compress(b"<p>two</p>"))
+    assert read_document(str(path), CONFIG).raw == "<p>one</p><p>two</p>"
+
+
 @pytest.mark.parametrize(
     ("name", "data", "reason"),
     [
@@ -145,6 +151,7 @@ def test_gzipped_html_is_read(tmp_path: Path) -> None:
         ("doc.html", b"%PDF-1.7\n%binary", "not_text"),
         ("nul.txt", b"abc\x00\x01\x02def", "not_text"),
         ("cut.html.gz", gzip.compress(b"<p>hello world</p>" * 100)[:40], "decode_error"),
+        ("tail.html.gz", gzip.compress(b"<p>hello world</p>") + b"not gzip", "decode_error"),
         ("data.csv", b"a,b", "unsupported_format"),
     ],
 )

@@ -2116,6 +2116,71 @@ FIGURE_LABELS: Mapping[str, tuple[str, ...]] = {
     "nl": ("figuur", "fig", "grafiek", "tabel"),
 }
 
+# A blog platform's sharing and rating bar, its labels alone on their lines (WordPress prints them in the
+# site's language): "Share this:", "Like this:", "Gefällt mir Wird geladen …", "Bewerten:".
+WIDGET_LINES = _extend(
+    WIDGET_LINES,
+    {
+        "en": ("share this", "like this", "rate this", "like this post"),
+        "de": (
+            "teilen mit",
+            "gefällt mir",
+            "gefällt mir wird geladen",
+            "bewerten",
+            "bereits abonnent",
+            "hier einloggen",
+        ),
+        "fr": ("partager", "partager cet article", "j'aime ça", "j'aime chargement", "évaluez ceci"),
+        "es": ("compartir esto", "comparte esto", "me gusta esto", "me gusta cargando", "valora esto"),
+        "it": ("condividi questo articolo", "mi piace", "mi piace caricamento", "valuta questo"),
+        "pt": (
+            "compartilhe isso",
+            "compartilhe isto",
+            "partilhe isto",
+            "curtir isso",
+            "curtir carregando",
+            "gostar disto",
+        ),
+        "nl": ("dit delen", "vind ik leuk", "vind ik leuk laden", "beoordeel dit"),
+    },
+)
+LIST_HEADERS = _extend(LIST_HEADERS, {"de": ("top-themen", "topthemen"), "fr": ("à la une",), "nl": ("meest gelezen",)})
+# What a link's label says when it opens another window: "Click to share on Twitter (Opens in new window)".
+NEW_WINDOW: Mapping[str, tuple[str, ...]] = {
+    "en": ("opens in new window", "opens in a new window", "opens in new tab", "opens in a new tab"),
+    "de": ("wird in neuem fenster geöffnet", "öffnet in neuem fenster", "öffnet sich in einem neuen fenster"),
+    "fr": ("ouvre dans une nouvelle fenêtre", "s'ouvre dans une nouvelle fenêtre", "nouvelle fenêtre"),
+    "es": ("se abre en una ventana nueva", "se abre en una nueva ventana", "abre en una nueva ventana"),
+    "it": ("si apre in una nuova finestra", "apre in una nuova finestra"),
+    "pt": ("abre em nova janela", "abre numa nova janela", "abre em uma nova janela"),
+    "nl": ("wordt in een nieuw venster geopend", "opent in een nieuw venster", "opent in nieuw venster"),
+}
+# The word that heads a reading time given in minutes: "Lecture 3 min.", "Leitura: 4 min".
+READING_LABELS: Mapping[str, tuple[str, ...]] = {
+    "en": ("read",),
+    "de": ("lesen", "lesezeit", "lesedauer"),
+    "fr": ("lecture",),
+    "es": ("lectura",),
+    "it": ("lettura",),
+    "pt": ("leitura",),
+    "nl": ("lezen", "leestijd"),
+}
+# A contact line's label before an address: "Contact Jane Doe at jdoe@…", "Kontakt: presse@…".
+CONTACT_PHRASES = _extend(
+    CONTACT_PHRASES,
+    {
+        "en": ("contact",),
+        "de": ("kontakt",),
+        "fr": ("contact",),
+        "es": ("contacto",),
+        "it": ("contatti", "contatto"),
+        "pt": ("contato", "contacto"),
+        "nl": ("contact",),
+    },
+)
+# An appeal's words beyond its verb: "Soutenez une rédaction indépendante".
+APPEAL_STEMS = _extend(APPEAL_STEMS, {"de": ("unabhängig",), "fr": ("indépendan",)})
+
 # What a page that is no article says: an error page, a cookie or consent wall, a paywall or login
 # stub, a bot check. Searched only in short cleaned texts (`stub_max_words`).
 NOT_ARTICLE: Mapping[str, tuple[str, ...]] = {

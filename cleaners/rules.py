@@ -58,6 +58,7 @@ from cleaners.lexicon import (
     MORE_WORDS,
     NAV_DIRECTIONS,
     NAV_ITEMS,
+    NEW_WINDOW,
     OF_WORDS,
     PICTURE_DETERMINERS,
     PICTURE_KINDS,
@@ -70,6 +71,7 @@ from cleaners.lexicon import (
     POST_SHARED_BY,
     PROMPT_PREFIXES,
     READ_FULL,
+    READING_LABELS,
     READING_TIME,
     SHARE_BUTTONS,
     SHARE_LINKERS,
@@ -249,13 +251,16 @@ def _gallery(core: str, lower: str, language: str | None) -> bool:
 _SHARED_BY = LexiconPattern(r"^(?:⟨shared_by⟩)\b", _I, shared_by=POST_SHARED_BY)
 # A widget's label with its count: "Kommentare (12)", "Comments 3".
 _COUNT = re.compile(r"\s*\(?\d{1,6}$")
+_EMPTY_ITEMS = frozenset("*•·▪●◦‣∙")
+# A link's label that says it opens another window: "Click to share on Twitter (Opens in new window)".
+_NEW_WINDOW = LexiconPattern(r"\((?:⟨phrase⟩)\)$", _I, phrase=NEW_WINDOW)
 
 
 class WidgetRule(_LexiconRule):
     """Widget, share-bar and gallery debris: "Advertisement", "Image 1 of 9", "Oops!"."""
 
     name = "widget"
-    lexicon_patterns = (_GALLERY, _SOCIAL, _SHARED_BY)
+    lexicon_patterns = (_GALLERY, _SOCIAL, _SHARED_BY, _NEW_WINDOW)
     table = WIDGET_LINES  # type: ignore[assignment]
 
     def matches(self, line: Line, doc: Doc) -> bool:
@@ -271,6 +276,10 @@ class WidgetRule(_LexiconRule):
         if line.key[-1:].isdigit() and (label := _COUNT.sub("", line.key)) and pattern.match(label):
             return True
         if _SHARED_BY(doc.language).match(core):
+            return True
+        if core.endswith(")") and _NEW_WINDOW(doc.language).search(core):
+            return True
+        if not line.key and core in _EMPTY_ITEMS:  # a list item left without its text (an icon's)
             return True
         # Debris comes in runs of stock phrases: "Oops! Something went wrong. Please try again later."
         if not holds_any(core, _SENTENCE_ENDS):  # one sentence: nothing to split
@@ -305,7 +314,12 @@ _METADATA = re.compile(
 )
 
 
-_READING_TIME = LexiconPattern(r"(?<!\w)(?:⟨phrase⟩)(?!\w)", _I, phrase=READING_TIME)
+_READING_TIME = LexiconPattern(
+    r"(?<!\w)(?:⟨phrase⟩)(?!\w)|^(?:⟨label⟩)\s*:?\s*\d{1,3}\s*min(?!\w)|^\d{1,3}\s*min\.?\s*(?:⟨label⟩)$",
+    _I,
+    phrase=READING_TIME,
+    label=READING_LABELS,
+)
 # A reading-time note is a label and a duration: "Estimated reading time: 6 minutes".
 _READING_TIME_WORDS = 10
 
@@ -337,7 +351,7 @@ class MetadataRule(PatternRule):
     @staticmethod
     @functools.cache
     def _reading(language: str | None) -> tuple[str, ...]:
-        return tuple(p.lower() for p in phrases(READING_TIME, language))
+        return tuple(p.lower() for table in (READING_TIME, READING_LABELS) for p in phrases(table, language))
 
     def languages(self) -> tuple[str, ...]:
         """Return the languages of the reading-time table."""
@@ -693,7 +707,7 @@ _PROMPT_ANYWHERE = LexiconPattern(
     rf"|(?<!\w)(?:⟨follow⟩) [\w@.'’ ]{{1,40}}\b(?:{_NETWORKS})\b"
     r"|(?<!\w)(?:⟨inbox⟩)(?!\w)"
     r"|(?<!\w)(?:⟨signup⟩)(?!\w).*\b(?:⟨object⟩)"
-    r"|(?<!\w)(?:⟨contact⟩)(?!\w).{0,40}@",
+    r"|(?<![\w@.])(?:⟨contact⟩)(?![\w@.]).{1,40}@",  # not the name of an address: "kontakt@…"
     _I,
     follow=FOLLOW_VERBS,
     inbox=INBOX_PHRASES,
@@ -949,6 +963,8 @@ _WE = LexiconPattern(r"(?<!\w)(?:⟨we⟩)(?!\w)", we=WE_WORDS)
 _YOU = LexiconPattern(r"(?<!\w)(?:⟨you⟩)(?!\w)", _I, you=YOU_WORDS)
 _APPEAL_WORDS = LexiconPattern(r"(?<!\w)(?:⟨stem⟩)", _I, stem=APPEAL_STEMS)
 _APPEAL_OPENING = LexiconPattern(r"^(?:⟨opening⟩)(?!\w)", _I, opening=APPEAL_OPENINGS)
+# An appeal's label is a line this short: "Support independent journalism", "Apoya el periodismo independiente".
+_APPEAL_LABEL_WORDS = 6
 # An unclosed quotation mark stops at the next opening one, so a search stays linear.
 _QUOTED = re.compile(r"“[^”“]*”|\"[^\"]*\"|«[^»«]*»")
 
@@ -965,8 +981,12 @@ class AppealRule(Rule):
         start = len(alive) // 2
         hits: set[int] = set()
         for pos in range(start, len(alive)):
-            we, you, appeals, opening = self._signals(alive[pos], doc.language)
-            if (we >= 2 and you and appeals >= 2) or (we and you and opening):
+            line = alive[pos]
+            we, you, appeals, opening = self._signals(line, doc.language)
+            # Or a button or heading that is an appeal by itself, half its words an appeal's: "Support
+            # independent journalism" ("Support for independent candidates fell" is a report).
+            label = opening and appeals >= max(2, line.n_words / 2) and line.n_words <= _APPEAL_LABEL_WORDS
+            if (we >= 2 and you and appeals >= 2) or (we and you and opening) or label:
                 hits.add(pos)
         # An appeal runs over several paragraphs: neighbours that speak as "we" about it go too.
         for pos in sorted(hits):
@@ -992,8 +1012,9 @@ class AppealRule(Rule):
         plain = _QUOTED.sub(" ", line.core) if quoted else line.core
         opening = _APPEAL_OPENING(language).match(plain) is not None
         we = len(_WE(language).findall(plain.casefold() if quoted else line.key))
-        if not we:  # every use of the other signals needs "we"
-            return 0, False, 0, opening
+        if not we:  # every use of the other signals needs "we", but for an appeal's short label
+            label = opening and line.n_words <= _APPEAL_LABEL_WORDS
+            return 0, False, len(_APPEAL_WORDS(language).findall(plain)) if label else 0, opening
         you = _YOU(language).search(plain) is not None
         return we, you, len(_APPEAL_WORDS(language).findall(plain)), opening
 

@@ -709,3 +709,63 @@ def test_a_day_before_its_month_is_no_list_number() -> None:
 
     assert not Line.make(0, "3. Mai 2021", 0).bullet
     assert Line.make(0, "3. Den Teig ruhen lassen", 0).bullet
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Share this:", "en"),
+        ("Teilen mit:", "de"),
+        ("Gefällt mir Wird geladen …", "de"),
+        ("J’aime ça :", "fr"),
+        ("Me gusta esto:", "es"),
+        ("Mi piace:", "it"),
+        ("Curtir isso:", "pt"),
+        ("Vind ik leuk:", "nl"),
+        ("Click to share on Twitter (Opens in new window)", "en"),
+        ("Klicken, um auf Facebook zu teilen (Wird in neuem Fenster geöffnet)", "de"),
+        ("Cliquez pour partager sur Facebook(ouvre dans une nouvelle fenêtre)", "fr"),
+        ("Bereits Abonnent? Hier einloggen", "de"),
+        ("*", "en"),
+    ],
+)
+def test_a_blog_platforms_share_and_like_bar_is_a_widget(line: str, language: str) -> None:
+    assert fate(line, language=language) == "widget"
+
+
+def test_a_link_that_opens_a_window_inside_a_sentence_stays() -> None:
+    assert fate("The full report is online (opens in a new window) and runs to 200 pages.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Support independent journalism", "en"),
+        ("Unterstützen Sie unabhängigen Journalismus", "de"),
+        ("Soutenez une rédaction indépendante", "fr"),
+        ("Apoya el periodismo independiente", "es"),
+        ("Steun onafhankelijke journalistiek", "nl"),
+    ],
+)
+def test_an_appeal_as_a_label_of_its_own_is_an_appeal(line: str, language: str) -> None:
+    assert fate(line, language=language) == "appeal"
+
+
+def test_a_report_that_opens_on_an_appeals_word_stays() -> None:
+    assert fate("Support for independent candidates fell sharply") is None
+    assert fate("Apoya el plan del gobierno, dijo el ministro.", language="es") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [("Lecture 3 min.", "fr"), ("Leitura: 4 min", "pt"), ("Lettura 3 min", "it"), ("3 Min. Lesen", "de")],
+)
+def test_a_reading_time_headed_by_its_label_is_metadata(line: str, language: str) -> None:
+    assert fate(line, language=language) == "metadata"
+
+
+def test_a_contact_label_before_an_address_is_a_prompt_but_an_address_named_contact_is_not() -> None:
+    assert fate("Contact Jane Doe at jdoe@example.com") == "prompt"
+    assert fate("Kontakt: presse@example.de", language="de") == "prompt"
+    sentence = "Bewerbungen richten Sie bitte bis zum 1. Februar an kontakt@example.de, Gespräche folgen im März."
+    assert fate(sentence, language="de") is None

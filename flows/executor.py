@@ -19,6 +19,7 @@ import multiprocessing.forkserver
 import os
 import resource
 import signal
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, TimeoutError
 from typing import Any, TypeVar
@@ -27,29 +28,27 @@ from pebble import ProcessExpired, ProcessPool
 
 from flows.config import PipelineConfig
 from flows.document import Input, Reject
-from flows.stages.clean import GROUP_SIZE, as_input, batched, process_group, reject_row, warm_up
+from flows.stages.clean import GROUP_SIZE, as_input, batched, process_group, reject_row
 from flows.stats import REJECT, Outcome
 
 WORKER = "worker"
 T = TypeVar("T")
 
 # Workers are forked from a fork server, never from this process (forking a process that runs Prefect's
-# threads can deadlock). The server imports the pipeline once, so a new worker (one per crash or
-# timeout too) starts with it loaded instead of importing it again, and shares its pages.
+# threads can deadlock). The server imports the pipeline and loads the cleaners' models once, so a new
+# worker (one per crash or timeout too) starts with them instead of loading its own, and shares their pages.
 _CONTEXT = multiprocessing.get_context("forkserver")
-_CONTEXT.set_forkserver_preload(["flows.executor"])
+_CONTEXT.set_forkserver_preload(["flows.executor", "flows.stages.warm"])
 
 GroupHandler = Callable[[Sequence[str | Input], PipelineConfig, dt.datetime], Iterator[Outcome]]
 
 
-def _start_worker(memory_mb: int | None, warm: bool = True) -> None:
-    """Set up a worker process: a memory cap, the models loaded (`warm`), Ctrl-C left to the parent."""
+def _start_worker(memory_mb: int | None) -> None:
+    """Set up a worker process: a memory cap, Ctrl-C left to the parent."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if memory_mb:
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    if warm:
-        warm_up()
     # The modules and models live as long as the worker: out of the collector's scans, and young
     # objects (a document makes thousands) collected less often.
     gc.freeze()
@@ -86,29 +85,38 @@ def _run_call(function: Callable[..., T], args: tuple[Any, ...], env: dict[str, 
 class WorkerPool:
     """`size` worker processes that turn groups of inputs into outcomes, each in its input's order."""
 
-    def __init__(
-        self, size: int, memory_mb: int | None = None, handler: GroupHandler = process_group, warm: bool = True
-    ) -> None:
-        """Make `size` workers; `warm`: they load the cleaners' models first (for documents, not other steps)."""
+    def __init__(self, size: int, memory_mb: int | None = None, handler: GroupHandler = process_group) -> None:
+        """Make `size` workers, each with that memory cap, running `handler` over groups of inputs."""
         self.size = size
         self.memory_mb = memory_mb
         self._handler = handler
-        arguments = (memory_mb, warm)
-        self._pool = ProcessPool(max_workers=size, initializer=_start_worker, initargs=arguments, context=_CONTEXT)
+        self._pool = ProcessPool(max_workers=size, initializer=_start_worker, initargs=(memory_mb,), context=_CONTEXT)
+        self._starting: threading.Thread | None = None
 
     def start(self) -> WorkerPool:
-        """Start the worker processes now (they load the models), so that this overlaps the caller's work."""
-        self._pool.schedule(_nothing)
+        """Start the worker processes now, in the background, so that this overlaps the caller's work.
+
+        Starting the first worker waits for the fork server to load the pipeline and its models: a
+        thread waits for it, not the caller.
+        """
+        self._starting = threading.Thread(target=self._pool.schedule, args=(_nothing,), daemon=True)
+        self._starting.start()
         return self
+
+    def _ready(self) -> ProcessPool:
+        """Return the pebble pool once its start (if one is under way) is done."""
+        if self._starting is not None:
+            self._starting.join()
+        return self._pool
 
     def call(self, function: Callable[..., T], *args: Any) -> T:
         """Run one call of a module-level function in a worker, with no time limit; return what it returns."""
-        return self._pool.schedule(_run_call, args=(function, args, dict(os.environ))).result()
+        return self._ready().schedule(_run_call, args=(function, args, dict(os.environ))).result()
 
     @property
     def active(self) -> bool:
         """Tell whether the pool can take work (not closed, its manager threads alive)."""
-        return bool(self._pool.active)
+        return bool(self._ready().active)
 
     def run_batch(self, sources: Sequence[str | Input], config: PipelineConfig, now: dt.datetime) -> Iterator[Outcome]:
         """Yield each input's outcome in order; a hung or crashing document costs that document only."""
@@ -122,7 +130,7 @@ class WorkerPool:
     def _schedule(self, group: list[str | Input], config: PipelineConfig, now: dt.datetime) -> Future[list[Outcome]]:
         # A group shares one document's time limit: groups take well under a second, the limit a minute.
         args = (self._handler, group, config, now, dict(os.environ))
-        return self._pool.schedule(_run_group, args=args, timeout=config.doc_timeout)
+        return self._ready().schedule(_run_group, args=args, timeout=config.doc_timeout)
 
     def _outcomes(
         self, group: list[str | Input], future: Future[list[Outcome]], config: PipelineConfig, now: dt.datetime
@@ -148,7 +156,7 @@ class WorkerPool:
 
     def close(self) -> None:
         """Stop every worker (they hold nothing unwritten: the parent writes the Parquet)."""
-        self._pool.stop()
+        self._ready().stop()
         self._pool.join()
 
     def __enter__(self) -> WorkerPool:

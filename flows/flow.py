@@ -147,7 +147,7 @@ def _steps_pool(batches: WorkerPool, config: PipelineConfig) -> WorkerPool:
     The next run of this process starts its batch workers again.
     """
     batches.close()
-    return WorkerPool(1, config.max_memory_mb, warm=False).start()
+    return WorkerPool(1, config.max_memory_mb).start()
 
 
 async def _in_worker(pool: WorkerPool | None, function: Callable[..., RunStats], *arguments: Any) -> RunStats:

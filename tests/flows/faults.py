@@ -37,3 +37,10 @@ def with_pid(sources: Sequence[str], config: PipelineConfig, now: dt.datetime) -
     time.sleep(1.0)
     for kind, row in process_group(sources, config, now):
         yield kind, {**row, "detail": str(os.getpid())}
+
+
+def loaded_before_start() -> tuple[bool, bool]:
+    """Tell whether this worker's parent process (the fork server) had loaded the cleaners' models."""
+    import sys
+
+    return "flows.stages.warm" in sys.modules, "py3langid" in sys.modules

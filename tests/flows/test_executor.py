@@ -12,7 +12,7 @@ import pytest
 from flows.config import PipelineConfig
 from flows.executor import WorkerPool
 from flows.stats import ARTICLE, REJECT
-from tests.flows.faults import misbehave, with_pid
+from tests.flows.faults import loaded_before_start, misbehave, with_pid
 
 NOW = dt.datetime(2026, 11, 24, tzinfo=dt.UTC)
 
@@ -92,3 +92,8 @@ def test_a_call_runs_in_a_worker_with_the_callers_environment(monkeypatch: pytes
         assert pool.call(os.getenv, "NEWSCLEAN_PROBE") == "set after the pool started"
     finally:
         pool.close()
+
+
+def test_workers_start_with_the_models_the_fork_server_loaded_once() -> None:
+    with WorkerPool(1) as pool:
+        assert pool.call(loaded_before_start) == (True, True)

@@ -198,7 +198,9 @@ def _paragraphs_of_string(value: str) -> list[str]:
     return [p for p in (re.sub(r"[ \t]+", " ", line).strip() for line in value.splitlines()) if p]
 
 
-_DESCRIPTION = '//meta[@property="og:description" or @name="description" or @name="twitter:description"]/@content'
+_DESCRIPTION = etree.XPath(
+    '//meta[@property="og:description" or @name="description" or @name="twitter:description"]/@content'
+)
 _STARTS_WITH = etree.XPath("//*[starts-with(normalize-space(text()), $first)]")
 _LEDE_SKIP = frozenset({"script", "style", "head", "title", "meta", "noscript", "template", "option"})
 
@@ -208,7 +210,7 @@ def visible_lede(tree: Any, extracted: str) -> str | None:
 
     Pages print their summary under the headline, and extractors often drop it as part of the header.
     """
-    found = [" ".join(str(d).split()) for d in tree.xpath(_DESCRIPTION)]
+    found = [" ".join(str(d).split()) for d in _DESCRIPTION(tree)]
     description = next((d for d in found if len(d.split()) >= 8), None)
     if description is None:
         return None
@@ -243,7 +245,9 @@ _SINGLE_CLASSES = frozenset({"single", "singular", "single-post"})
 
 def index_evidence(tree: Any) -> str | None:
     """Return what marks a page as an index (archive, tag or search page, not-found page), else None."""
-    body = tree.find(".//body")
+    # A direct child of the root, as the HTML parser places it (searching the whole tree costs a walk).
+    body = tree.find("body")
+    body = tree.find(".//body") if body is None else body
     classes = set((body.get("class") or "").split()) if body is not None else set()
     if (found := classes & _INDEX_CLASSES) and not classes & _SINGLE_CLASSES:
         return f"its body class says {' '.join(sorted(found))!r}"

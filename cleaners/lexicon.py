@@ -2145,6 +2145,40 @@ WIDGET_LINES = _extend(
     },
 )
 LIST_HEADERS = _extend(LIST_HEADERS, {"de": ("top-themen", "topthemen"), "fr": ("à la une",), "nl": ("meest gelezen",)})
+# Accessibility skip links, comment toggles and trial buttons, alone on their lines.
+WIDGET_LINES = _extend(
+    WIDGET_LINES,
+    {
+        "en": ("skip to main content", "skip to content", "skip to navigation", "reprints"),
+        "de": ("zum inhalt springen", "direkt zum inhalt", "kommentare anzeigen", "jetzt kostenlos testen"),
+        "fr": ("aller au contenu", "aller au contenu principal", "voir les commentaires", "afficher les commentaires"),
+        "es": ("ir al contenido", "saltar al contenido", "ver comentarios", "mostrar comentarios"),
+        "it": ("vai al contenuto", "salta al contenuto", "mostra commenti", "vedi commenti"),
+        "pt": ("pular para o conteúdo", "ir para o conteúdo", "ver comentários", "mostrar comentários"),
+        "nl": ("naar de inhoud", "ga naar de inhoud", "bekijk reacties", "toon reacties"),
+    },
+)
+LIST_HEADERS = _extend(
+    LIST_HEADERS,
+    {
+        "en": ("sponsored stories", "promoted stories", "from our partners"),
+        "fr": ("lire aussi", "vous aimerez aussi"),
+        "es": ("lee también", "también te puede interesar"),
+    },
+)
+# A syndicated article's note on where it first ran: "Read the original article on Business Insider".
+CREDIT_LINE_OPENINGS = _extend(
+    CREDIT_LINE_OPENINGS,
+    {
+        "en": ("read the original article on", "read the original article at"),
+        "de": ("zum originalartikel",),
+        "fr": ("lire l'article original",),
+        "es": ("lea el artículo original", "lee el artículo original"),
+        "it": ("leggi l'articolo originale",),
+        "pt": ("leia o artigo original",),
+        "nl": ("lees het originele artikel",),
+    },
+)
 # What a link's label says when it opens another window: "Click to share on Twitter (Opens in new window)".
 NEW_WINDOW: Mapping[str, tuple[str, ...]] = {
     "en": ("opens in new window", "opens in a new window", "opens in new tab", "opens in a new tab"),

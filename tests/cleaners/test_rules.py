@@ -769,3 +769,22 @@ def test_a_contact_label_before_an_address_is_a_prompt_but_an_address_named_cont
     assert fate("Kontakt: presse@example.de", language="de") == "prompt"
     sentence = "Bewerbungen richten Sie bitte bis zum 1. Februar an kontakt@example.de, Gespräche folgen im März."
     assert fate(sentence, language="de") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "rule"),
+    [
+        ("Skip to main content", "en", "widget"),
+        ("Zum Inhalt springen", "de", "widget"),
+        ("Voir les commentaires", "fr", "widget"),
+        ("Jetzt kostenlos testen", "de", "widget"),
+        ("Sponsored Stories", "en", "related_list"),
+        ("Lire aussi", "fr", "related_list"),
+        ("Read the original article on Business Insider", "en", "credit_line"),
+        ("Lea el artículo original en El Ejemplo.", "es", "credit_line"),
+    ],
+)
+def test_skip_links_comment_toggles_sponsored_headers_and_syndication_notes_go(
+    line: str, language: str, rule: str
+) -> None:
+    assert fate(line, language=language) == rule

@@ -2179,6 +2179,37 @@ CREDIT_LINE_OPENINGS = _extend(
         "nl": ("lees het originele artikel",),
     },
 )
+# A licence footer: "Unless otherwise noted, content on this site is licensed under CC BY 4.0".
+CREDIT_LINE_PHRASES = _extend(
+    CREDIT_LINE_PHRASES,
+    {
+        "en": (
+            "licensed under a creative commons",
+            "licensed under the creative commons",
+            "licensed under cc by",
+            "licensed under cc-by",
+            "under a creative commons license",
+            "under a creative commons licence",
+        ),
+        "de": ("unter einer creative commons", "unter cc-by", "unter cc by", "unter der lizenz cc"),
+        "fr": ("sous licence creative commons", "sous licence cc"),
+        "es": ("bajo una licencia creative commons", "bajo licencia creative commons", "bajo licencia cc"),
+        "it": ("licenza creative commons", "sotto licenza cc"),
+        "pt": ("licença creative commons", "sob licença cc"),
+        "nl": ("creative commons-licentie", "onder een creative commons"),
+    },
+)
+# The label of a contact detail, a line of its own in a press release's or a site's contact block:
+# "Telefon: +49 40 300 30", "E-mail: press@…".
+CONTACT_LABELS: Mapping[str, tuple[str, ...]] = {
+    "en": ("phone", "telephone", "tel", "fax", "mobile", "email", "e-mail"),
+    "de": ("telefon", "tel", "fax", "telefax", "mobil", "handy", "e-mail", "email"),
+    "fr": ("téléphone", "tél", "tel", "fax", "portable", "courriel", "e-mail"),
+    "es": ("teléfono", "tel", "fax", "móvil", "correo", "correo electrónico", "e-mail"),
+    "it": ("telefono", "tel", "fax", "cellulare", "e-mail", "email"),
+    "pt": ("telefone", "tel", "fax", "celular", "telemóvel", "e-mail"),
+    "nl": ("telefoon", "tel", "fax", "mobiel", "e-mail"),
+}
 # What a link's label says when it opens another window: "Click to share on Twitter (Opens in new window)".
 NEW_WINDOW: Mapping[str, tuple[str, ...]] = {
     "en": ("opens in new window", "opens in a new window", "opens in new tab", "opens in a new tab"),

@@ -35,6 +35,7 @@ from cleaners.lexicon import (
     CHANNEL_WORDS,
     COMMENT_PROMPTS,
     COMMENT_WORDS,
+    CONTACT_LABELS,
     CONTACT_PHRASES,
     CREDIT_LABELS,
     CREDIT_LINE_OPENINGS,
@@ -717,6 +718,11 @@ _PROMPT_ANYWHERE = LexiconPattern(
 )
 
 
+# Contact details, a line of them: "Telefon: +49 40 300 30 | Fax: … | E-Mail: presse@…".
+_CONTACT_ITEM = r"(?:⟨label⟩)\.?\s*:?\s*(?:\+?[\d(][\d ()/.–-]{5,24}\d|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+_CONTACT_DETAILS = LexiconPattern(rf"^{_CONTACT_ITEM}(?:\s*[|,;/]?\s*{_CONTACT_ITEM})*$", _I, label=CONTACT_LABELS)
+_CONTACT_DETAIL_WORDS = 15
+
 # A sign-up box flattened to one line: its pitch, then the button's label at the very end.
 _SIGNUP_BUTTON = LexiconPattern(r"(?<!\w)(?:⟨button⟩)!?$", _I, button=SIGNUP_BUTTONS)
 
@@ -726,7 +732,7 @@ class PromptRule(_LexiconRule):
 
     name = "prompt"
     table = PROMPT_PREFIXES  # type: ignore[assignment]
-    lexicon_patterns = (_CHANNELS, _PROMPT_ANYWHERE, _SIGNUP_BUTTON)
+    lexicon_patterns = (_CHANNELS, _PROMPT_ANYWHERE, _SIGNUP_BUTTON, _CONTACT_DETAILS)
     whole = False
 
     def matches(self, line: Line, doc: Doc) -> bool:
@@ -743,6 +749,8 @@ class PromptRule(_LexiconRule):
                 return True
         if line.n_words > 45:
             return False
+        if line.n_words <= _CONTACT_DETAIL_WORDS and _CONTACT_DETAILS(doc.language).match(core):
+            return True
         if line.n_words <= 30 and line.lower.rstrip("! ").endswith(self._buttons(doc.language)):
             button = _SIGNUP_BUTTON(doc.language).search(core)
             if button and button.start() and _CHANNELS(doc.language).search(core, 0, button.start()):

@@ -788,3 +788,33 @@ def test_skip_links_comment_toggles_sponsored_headers_and_syndication_notes_go(
     line: str, language: str, rule: str
 ) -> None:
     assert fate(line, language=language) == rule
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Telefon: +49 - (40) - 300 30 - 1141", "de"),
+        ("Telefon: (0341) 696290, Fax: (0341) 6892826", "de"),
+        ("Téléphone : 01 23 45 67 89", "fr"),
+        ("Phone: +1 555 123 4567 | E-mail: press@example.com", "en"),
+    ],
+)
+def test_a_line_of_contact_details_is_a_prompt(line: str, language: str) -> None:
+    assert fate(line, language=language) == "prompt"
+
+
+def test_a_number_or_a_phone_in_prose_stays() -> None:
+    assert fate("The hotline, 0800 123 456, is open around the clock, the ministry said.") is None
+    assert fate("Phone sales rose 12 per cent in 2019, according to the report.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Unless otherwise noted, content on this site is licensed under CC BY 4.0.", "en"),
+        ("Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter CC-BY", "de"),
+        ("Sauf mention contraire, le contenu de ce site est sous licence CC BY.", "fr"),
+    ],
+)
+def test_a_licence_footer_is_a_credit_line(line: str, language: str) -> None:
+    assert fate(line, language=language) == "credit_line"

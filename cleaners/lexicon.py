@@ -2117,22 +2117,65 @@ FIGURE_LABELS: Mapping[str, tuple[str, ...]] = {
 }
 
 # A blog platform's sharing and rating bar, its labels alone on their lines (WordPress prints them in the
-# site's language): "Share this:", "Like this:", "Gefällt mir Wird geladen …", "Bewerten:".
+# site's language: "Share this:", "Gefällt mir Wird geladen …", "Bewerten:"); accessibility skip links,
+# comment toggles, paywall and trial buttons.
 WIDGET_LINES = _extend(
     WIDGET_LINES,
     {
-        "en": ("share this", "like this", "rate this", "like this post"),
+        "en": (
+            "share this",
+            "like this",
+            "rate this",
+            "like this post",
+            "skip to main content",
+            "skip to content",
+            "skip to navigation",
+            "reprints",
+        ),
         "de": (
             "teilen mit",
             "gefällt mir",
             "gefällt mir wird geladen",
             "bewerten",
+            "zum inhalt springen",
+            "direkt zum inhalt",
+            "kommentare anzeigen",
             "bereits abonnent",
             "hier einloggen",
+            "jetzt kostenlos testen",
         ),
-        "fr": ("partager", "partager cet article", "j'aime ça", "j'aime chargement", "évaluez ceci"),
-        "es": ("compartir esto", "comparte esto", "me gusta esto", "me gusta cargando", "valora esto"),
-        "it": ("condividi questo articolo", "mi piace", "mi piace caricamento", "valuta questo"),
+        "fr": (
+            "partager",
+            "partager cet article",
+            "j'aime ça",
+            "j'aime chargement",
+            "évaluez ceci",
+            "aller au contenu",
+            "aller au contenu principal",
+            "voir les commentaires",
+            "afficher les commentaires",
+        ),
+        "es": (
+            "compartir esto",
+            "comparte esto",
+            "me gusta esto",
+            "me gusta cargando",
+            "valora esto",
+            "ir al contenido",
+            "saltar al contenido",
+            "ver comentarios",
+            "mostrar comentarios",
+        ),
+        "it": (
+            "condividi questo articolo",
+            "mi piace",
+            "mi piace caricamento",
+            "valuta questo",
+            "vai al contenuto",
+            "salta al contenuto",
+            "mostra commenti",
+            "vedi commenti",
+        ),
         "pt": (
             "compartilhe isso",
             "compartilhe isto",
@@ -2140,30 +2183,31 @@ WIDGET_LINES = _extend(
             "curtir isso",
             "curtir carregando",
             "gostar disto",
+            "pular para o conteúdo",
+            "ir para o conteúdo",
+            "ver comentários",
+            "mostrar comentários",
         ),
-        "nl": ("dit delen", "vind ik leuk", "vind ik leuk laden", "beoordeel dit"),
-    },
-)
-LIST_HEADERS = _extend(LIST_HEADERS, {"de": ("top-themen", "topthemen"), "fr": ("à la une",), "nl": ("meest gelezen",)})
-# Accessibility skip links, comment toggles and trial buttons, alone on their lines.
-WIDGET_LINES = _extend(
-    WIDGET_LINES,
-    {
-        "en": ("skip to main content", "skip to content", "skip to navigation", "reprints"),
-        "de": ("zum inhalt springen", "direkt zum inhalt", "kommentare anzeigen", "jetzt kostenlos testen"),
-        "fr": ("aller au contenu", "aller au contenu principal", "voir les commentaires", "afficher les commentaires"),
-        "es": ("ir al contenido", "saltar al contenido", "ver comentarios", "mostrar comentarios"),
-        "it": ("vai al contenuto", "salta al contenuto", "mostra commenti", "vedi commenti"),
-        "pt": ("pular para o conteúdo", "ir para o conteúdo", "ver comentários", "mostrar comentários"),
-        "nl": ("naar de inhoud", "ga naar de inhoud", "bekijk reacties", "toon reacties"),
+        "nl": (
+            "dit delen",
+            "vind ik leuk",
+            "vind ik leuk laden",
+            "beoordeel dit",
+            "naar de inhoud",
+            "ga naar de inhoud",
+            "bekijk reacties",
+            "toon reacties",
+        ),
     },
 )
 LIST_HEADERS = _extend(
     LIST_HEADERS,
     {
         "en": ("sponsored stories", "promoted stories", "from our partners"),
-        "fr": ("lire aussi", "vous aimerez aussi"),
+        "de": ("top-themen", "topthemen"),
+        "fr": ("à la une", "lire aussi", "vous aimerez aussi"),
         "es": ("lee también", "también te puede interesar"),
+        "nl": ("meest gelezen",),
     },
 )
 # A syndicated article's note on where it first ran: "Read the original article on Business Insider".

@@ -2200,6 +2200,30 @@ WIDGET_LINES = _extend(
         ),
     },
 )
+# A player's and a share panel's buttons: "Copy link", "Embed", "Replay", "Show caption".
+WIDGET_LINES = _extend(
+    WIDGET_LINES,
+    {
+        "en": (
+            "copy link",
+            "copy this link",
+            "embed",
+            "pin it",
+            "register",
+            "show caption",
+            "replay",
+            "just watched",
+            "sponsor message",
+            "continue reading the main story",
+        ),
+        "de": ("link kopieren", "einbetten", "bildunterschrift anzeigen", "erneut abspielen"),
+        "fr": ("copier le lien", "intégrer", "afficher la légende", "revoir"),
+        "es": ("copiar enlace", "copiar el enlace", "insertar", "mostrar pie de foto", "volver a ver"),
+        "it": ("copia link", "copia il link", "incorpora", "mostra didascalia", "rivedi"),
+        "pt": ("copiar link", "copiar o link", "incorporar", "mostrar legenda", "assistir novamente"),
+        "nl": ("link kopiëren", "insluiten", "toon bijschrift", "opnieuw afspelen"),
+    },
+)
 LIST_HEADERS = _extend(
     LIST_HEADERS,
     {

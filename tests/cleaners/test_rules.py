@@ -775,6 +775,10 @@ def test_a_contact_label_before_an_address_is_a_prompt_but_an_address_named_cont
     ("line", "language", "rule"),
     [
         ("Skip to main content", "en", "widget"),
+        ("Copy this link", "en", "widget"),
+        ("Continue reading the main story", "en", "widget"),
+        ("Link kopieren", "de", "widget"),
+        ("Mostrar pie de foto", "es", "widget"),
         ("Zum Inhalt springen", "de", "widget"),
         ("Voir les commentaires", "fr", "widget"),
         ("Jetzt kostenlos testen", "de", "widget"),

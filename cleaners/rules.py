@@ -377,7 +377,8 @@ _CREDIT_TAIL = LexiconPattern(
     by=BYLINE_WORDS,
 )
 _CREDIT_PREFIX = LexiconPattern(
-    r"^(?:(?:⟨credit⟩)s?\s*(?::|©|(?:⟨by⟩)\b|(?:⟨credit⟩)\b)|(?:⟨label⟩)(?!\w)|©|ⓒ|\(c\)\s)",
+    # "Credit...Jane Doe for The Times": an ellipsis sets the label off too.
+    r"^(?:(?:⟨credit⟩)s?\s*(?::|\.{2,3}|…|©|(?:⟨by⟩)\b|(?:⟨credit⟩)\b)|(?:⟨label⟩)(?!\w)|©|ⓒ|\(c\)\s)",
     _I,
     credit=CREDIT_NOUNS,
     by=BYLINE_WORDS,

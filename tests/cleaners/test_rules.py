@@ -822,3 +822,7 @@ def test_a_number_or_a_phone_in_prose_stays() -> None:
 )
 def test_a_licence_footer_is_a_credit_line(line: str, language: str) -> None:
     assert fate(line, language=language) == "credit_line"
+
+
+def test_a_credit_label_set_off_by_an_ellipsis_is_a_credit() -> None:
+    assert fate("Credit...Jane Doe for The New York Times") == "caption_credit"

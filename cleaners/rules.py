@@ -33,6 +33,7 @@ from cleaners.lexicon import (
     CAPTION_NOTICES,
     CHANNEL_STEMS,
     CHANNEL_WORDS,
+    COMMENT_FORM,
     COMMENT_PROMPTS,
     COMMENT_WORDS,
     CONTACT_LABELS,
@@ -925,18 +926,19 @@ class PostMetaRule(Rule):
 
 _NOTICE = LexiconPattern(
     r"\b(?:⟨comment⟩)\w{0,2}\b.{0,160}\b(?:⟨moderation⟩)\w*"
-    r"|\b(?:⟨shop⟩|⟨embed⟩|⟨prompt⟩)\b",
+    r"|\b(?:⟨shop⟩|⟨embed⟩|⟨prompt⟩|⟨form⟩)\b",
     _I,
     comment=COMMENT_WORDS,
     moderation=MODERATION_STEMS,
     shop=SHOP_NOTICES,
     embed=EMBED_NOTICES,
     prompt=COMMENT_PROMPTS,
+    form=COMMENT_FORM,
 )
 
 
 class NoticeRule(PatternRule):
-    """Site notices: comment policies and prompts, affiliate and price disclaimers, consent placeholders."""
+    """Site notices: comment policies, prompts and forms, affiliate and price disclaimers, consent placeholders."""
 
     name = "notice"
     pattern = _NOTICE
@@ -947,7 +949,7 @@ class NoticeRule(PatternRule):
     @functools.cache
     def needs_for(language: str | None) -> tuple[str, ...]:  # type: ignore[override]
         """Every match holds a word for comments or one of the notices."""
-        tables = (COMMENT_WORDS, SHOP_NOTICES, EMBED_NOTICES, COMMENT_PROMPTS)
+        tables = (COMMENT_WORDS, SHOP_NOTICES, EMBED_NOTICES, COMMENT_PROMPTS, COMMENT_FORM)
         return tuple(phrase for table in tables for phrase in phrases(table, language))
 
 

@@ -826,3 +826,19 @@ def test_a_licence_footer_is_a_credit_line(line: str, language: str) -> None:
 
 def test_a_credit_label_set_off_by_an_ellipsis_is_a_credit() -> None:
     assert fate("Credit...Jane Doe for The New York Times") == "caption_credit"
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Leave a Reply", "en"),
+        ("Your email address will not be published. Required fields are marked *", "en"),
+        ("Diese Website verwendet Akismet, um Spam zu reduzieren.", "de"),
+        ("Speichere meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser.", "de"),
+        ("Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *", "fr"),
+        ("Deja una respuesta", "es"),
+        ("Je e-mailadres wordt niet gepubliceerd.", "nl"),
+    ],
+)
+def test_a_blogs_comment_form_is_a_notice(line: str, language: str) -> None:
+    assert fate(line, language=language) == "notice"

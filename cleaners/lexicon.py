@@ -463,15 +463,15 @@ AND_WORDS: Mapping[str, tuple[str, ...]] = {
     "nl": ("en",),
     "ru": ("и",),
 }
-# Picture galleries: "Image 3 of 12", "Bild 3 von 12", "Photo 3 sur 12".
+# Picture galleries and a page's pager: "Image 3 of 12", "Bild 3 von 12", "Seite 1 von 3".
 GALLERY_NOUNS: Mapping[str, tuple[str, ...]] = {
-    "en": ("image", "photo", "picture", "slide"),
-    "de": ("foto", "bild"),
-    "fr": ("photo", "image", "diapositive"),
-    "es": ("foto", "imagen"),
-    "it": ("foto", "immagine"),
-    "pt": ("foto", "imagem"),
-    "nl": ("foto", "afbeelding"),
+    "en": ("image", "photo", "picture", "slide", "page"),
+    "de": ("foto", "bild", "seite"),
+    "fr": ("photo", "image", "diapositive", "page"),
+    "es": ("foto", "imagen", "página"),
+    "it": ("foto", "immagine", "pagina"),
+    "pt": ("foto", "imagem", "página"),
+    "nl": ("foto", "afbeelding", "pagina"),
     "ru": ("фото",),
 }
 OF_WORDS: Mapping[str, tuple[str, ...]] = {

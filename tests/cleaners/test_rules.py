@@ -775,6 +775,7 @@ def test_a_contact_label_before_an_address_is_a_prompt_but_an_address_named_cont
     ("line", "language", "rule"),
     [
         ("Skip to main content", "en", "widget"),
+        ("Seite 1 von 3", "de", "widget"),
         ("Copy this link", "en", "widget"),
         ("Continue reading the main story", "en", "widget"),
         ("Link kopieren", "de", "widget"),

@@ -710,12 +710,16 @@ _PROMPT_ANYWHERE = LexiconPattern(
     rf"|(?<!\w)(?:⟨follow⟩) [\w@.'’ ]{{1,40}}\b(?:{_NETWORKS})\b"
     r"|(?<!\w)(?:⟨inbox⟩)(?!\w)"
     r"|(?<!\w)(?:⟨signup⟩)(?!\w).*\b(?:⟨object⟩)"
+    # Our newsletter, its verb last: "Hier können Sie unseren Newsletter abonnieren."
+    r"|(?<!\w)(?:⟨we⟩)\s+(?:\w+\s+)?(?:⟨object⟩)(?!\w)[\s:,–-]+(?:\w+\s+){0,2}(?:⟨button⟩)\s*[.!]?$"
     r"|(?<![\w@.])(?:⟨contact⟩)(?![\w@.]).{1,40}@",  # not the name of an address: "kontakt@…"
     _I,
     follow=FOLLOW_VERBS,
     inbox=INBOX_PHRASES,
     signup=SIGNUP_PHRASES,
     object=SIGNUP_OBJECTS,
+    button=SIGNUP_BUTTONS,
+    we=WE_WORDS,
     contact=CONTACT_PHRASES,
 )
 
@@ -770,7 +774,7 @@ class PromptRule(_LexiconRule):
     @functools.cache
     def _needs(language: str | None) -> tuple[str, ...]:
         """Return what every match of _PROMPT_ANYWHERE in `language` holds, lower-cased."""
-        tables = (FOLLOW_VERBS, INBOX_PHRASES, SIGNUP_PHRASES, CONTACT_PHRASES)
+        tables = (FOLLOW_VERBS, INBOX_PHRASES, SIGNUP_PHRASES, SIGNUP_OBJECTS, CONTACT_PHRASES)
         return tuple(max(p.split(), key=len) for table in tables for p in phrases(table, language))
 
 

@@ -714,6 +714,7 @@ def test_a_day_before_its_month_is_no_list_number() -> None:
 @pytest.mark.parametrize(
     ("line", "language", "rule"),
     [
+        ("Hier können Sie unseren Newsletter abonnieren.", "de", "prompt"),
         ("Lecture 3 min.", "fr", "metadata"),
         ("Leitura: 4 min", "pt", "metadata"),
         ("Lettura 3 min", "it", "metadata"),
@@ -785,6 +786,11 @@ def test_a_contact_label_before_an_address_is_a_prompt_but_an_address_named_cont
     assert fate("Kontakt: presse@example.de", language="de") == "prompt"
     sentence = "Bewerbungen richten Sie bitte bis zum 1. Februar an kontakt@example.de, Gespräche folgen im März."
     assert fate(sentence, language="de") is None
+
+
+def test_a_report_of_subscribers_stays() -> None:
+    assert fate("Our magazine said readers could subscribe.") is None
+    assert fate("Millionen Menschen haben den Newsletter abonniert.", language="de") is None
 
 
 def test_a_number_or_a_phone_in_prose_stays() -> None:

@@ -19,9 +19,11 @@ _POINTERS = "»›►▶▸➤➜➔→⇒☞"
 _EMOJI = ((0x2600, 0x27BF), (0x1F300, 0x1FAFF))
 _DECORATION_MARKS = rf"[{_POINTERS}]+|[{''.join(f'{chr(a)}-{chr(b)}' for a, b in _EMOJI)}]\ufe0f?"
 _DECORATION = re.compile(rf"^(?:{_DECORATION_MARKS})\s+")
-_BULLET = re.compile(rf"^(?:[*•·▪●◦‣∙\-–—>]+|{_DECORATION_MARKS}|\d{{1,2}}[.)])\s+")
+# The marks a list item starts with (dashes and ">" too, below).
+LIST_MARKS = "*•·▪●◦‣∙"
+_BULLET = re.compile(rf"^(?:[{LIST_MARKS}\-–—>]+|{_DECORATION_MARKS}|\d{{1,2}}[.)])\s+")
 # The characters a bullet or a decoration can start with: most lines are let through on one look-up.
-_BULLET_MARKS = frozenset("*•·▪●◦‣∙-–—>" + _POINTERS).union(chr(c) for a, b in _EMOJI for c in range(a, b + 1))
+_BULLET_MARKS = frozenset(LIST_MARKS + "-–—>" + _POINTERS).union(chr(c) for a, b in _EMOJI for c in range(a, b + 1))
 # "14. Februar 2022": a day before its month, not an item numbered 14.
 _DAY_MONTH = re.compile(rf"^\d{{1,2}}\.\s+(?:{word_alternation(phrases(MONTH_NAMES, None))})\b", re.IGNORECASE)
 # The characters `strip_edges` strips, among ASCII ones: all but letters and digits.

@@ -93,7 +93,7 @@ from cleaners.lexicon import (
     YOU_WORDS,
     phrases,
 )
-from cleaners.lines import CLOSERS, Doc, Line, holds_any, strip_edges
+from cleaners.lines import CLOSERS, LIST_MARKS, Doc, Line, holds_any, strip_edges
 from cleaners.patterns import DIGIT, UPPER, LexiconPattern, literal, search_from_digit, word_alternation
 from cleaners.shingles import SHORT_TEXTS, line_trigrams, restated
 
@@ -253,7 +253,7 @@ def _gallery(core: str, lower: str, language: str | None) -> bool:
 _SHARED_BY = LexiconPattern(r"^(?:⟨shared_by⟩)\b", _I, shared_by=POST_SHARED_BY)
 # A widget's label with its count: "Kommentare (12)", "Comments 3".
 _COUNT = re.compile(r"\s*\(?\d{1,6}$")
-_EMPTY_ITEMS = frozenset("*•·▪●◦‣∙")
+_EMPTY_ITEMS = frozenset(LIST_MARKS)
 # A link's label that says it opens another window: "Click to share on Twitter (Opens in new window)".
 _NEW_WINDOW = LexiconPattern(r"\((?:⟨phrase⟩)\)$", _I, phrase=NEW_WINDOW)
 

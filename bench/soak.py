@@ -9,7 +9,7 @@ flood that overruns the time limit, unreadable and special files, odd names). Th
   (b) a run into a new output killed with SIGKILL at a random moment after it wrote a part file,
       resumed by the same command, killed again, … K times, then resumed to the end;
 and prints rows lost, doubled and different against the reference, and the peak memory of the run's
-main process and of all its processes together.
+main process and of all its processes together (and, at the peak, each kind of process's share).
 
 Usage: bench/soak.py [--n 10000] [--kills 5] [--seed 1] [--keep DIR]
 """
@@ -97,13 +97,38 @@ def _tree(pid: int) -> list[int]:
     return found
 
 
+def _role(pid: int, main: int) -> str:
+    """Name a process of the run by its command line: main, Prefect's server, the fork server, a worker."""
+    if pid == main:
+        return "main"
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return "gone"
+    if "uvicorn" in command or "prefect" in command:
+        return "prefect server"
+    if "forkserver" in command:
+        return "fork server"
+    return "worker"
+
+
+def _by_role(family: dict[int, int], main: int) -> str:
+    """Return the PSS of a run's processes summed by role, largest first, in MiB."""
+    roles: dict[str, list[int]] = {}
+    for pid, kib in family.items():
+        roles.setdefault(_role(pid, main), []).append(kib)
+    ordered = sorted(roles.items(), key=lambda item: -sum(item[1]))
+    parts = (f"{role} {sum(kibs) // 1024}" + (f" ({len(kibs)})" if len(kibs) > 1 else "") for role, kibs in ordered)
+    return ", ".join(parts)
+
+
 def _parts(out: Path) -> int:
     return len(list((out / "articles").glob("part-*.parquet"))) if (out / "articles").is_dir() else 0
 
 
-def run(inputs: Path, out: Path, rng: random.Random | None = None) -> tuple[bool, float, int, int, int]:
-    """Run newsclean; return finished, seconds, and the peak MiB of its main process and of all its processes
-    (their RSS summed, and their PSS summed).
+def run(inputs: Path, out: Path, rng: random.Random | None = None) -> tuple[bool, float, int, int, int, str]:
+    """Run newsclean; return finished, seconds, the peak MiB of its main process and of all its processes
+    (their RSS summed, and their PSS summed), and the PSS of each kind of process at that PSS peak.
 
     With `rng`, the run is killed (SIGKILL to its process group) at a random moment after it wrote a
     new part file: mid-run, and never before it made progress.
@@ -114,6 +139,7 @@ def run(inputs: Path, out: Path, rng: random.Random | None = None) -> tuple[bool
     kill_at: float | None = None
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     main_peak = tree_peak = pss_peak = 0
+    at_peak = ""
     while process.poll() is None:
         now = time.perf_counter()
         if rng is not None and kill_at is None and _parts(out) > before:
@@ -121,15 +147,18 @@ def run(inputs: Path, out: Path, rng: random.Random | None = None) -> tuple[bool
         if kill_at is not None and now >= kill_at:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-            return False, now - started, main_peak // 1024, tree_peak // 1024, pss_peak // 1024
+            return False, now - started, main_peak // 1024, tree_peak // 1024, pss_peak // 1024, at_peak
         main_peak = max(main_peak, _rss_kib(process.pid))
         family = _tree(process.pid)
         tree_peak = max(tree_peak, sum(_rss_kib(p) for p in family))
-        pss_peak = max(pss_peak, sum(_pss_kib(p) for p in family))
+        shares = {p: _pss_kib(p) for p in family}
+        if sum(shares.values()) > pss_peak:
+            pss_peak = sum(shares.values())
+            at_peak = f"{now - started:.0f} s in: {_by_role(shares, process.pid)}"
         time.sleep(0.2)
     if process.returncode != 0:
         sys.exit(f"newsclean failed ({process.returncode}): {' '.join(command)}")
-    return True, time.perf_counter() - started, main_peak // 1024, tree_peak // 1024, pss_peak // 1024
+    return True, time.perf_counter() - started, main_peak // 1024, tree_peak // 1024, pss_peak // 1024, at_peak
 
 
 def rows(out: Path) -> tuple[dict[str, str], int]:
@@ -162,12 +191,13 @@ def main() -> None:
         inputs = tmp / "in"
         hostile = build_corpus(inputs, args.n)
         print(f"{args.n} inputs ({hostile} hostile) under {inputs}")
-        _, seconds, main_mib, tree_mib, pss_mib = run(inputs, tmp / "clean")
+        _, seconds, main_mib, tree_mib, pss_mib, at_peak = run(inputs, tmp / "clean")
         reference, reference_rows = rows(tmp / "clean")
         print(
             f"(a) uninterrupted: {seconds:.0f} s, {args.n / seconds:.1f} inputs/s, {reference_rows} rows; "
             f"peak memory: main process {main_mib} MiB, all processes {tree_mib} MiB (RSS), {pss_mib} MiB (PSS)"
         )
+        print(f"    PSS at its peak (MiB), {at_peak}")
         if not args.kills:
             return
         kills = 0

@@ -2396,6 +2396,144 @@ CONTACT_PHRASES = _extend(
 # An appeal's words beyond its verb: "Soutenez une rédaction indépendante".
 APPEAL_STEMS = _extend(APPEAL_STEMS, {"de": ("unabhängig",), "fr": ("indépendan",)})
 
+# An image's zoom button, a bookmark button, a player's play button, an embedded post's link, a search
+# button: "Click to enlarge", "Artikel merken", "Lire la vidéo", "Ver esta publicación en Instagram".
+WIDGET_LINES = _extend(
+    WIDGET_LINES,
+    {
+        "en": ("click to enlarge", "save article", "save story", "add to favourites", "add to favorites", "search"),
+        "de": (
+            "zum vergrößern klicken",
+            "klicken zum vergrößern",
+            "bild vergrößern",
+            "video abspielen",
+            "diesen beitrag auf instagram ansehen",
+            "suche",
+        ),
+        "fr": (
+            "cliquez pour agrandir",
+            "agrandir l'image",
+            "sauvegarder l'article",
+            "enregistrer l'article",
+            "lire la vidéo",
+            "voir cette publication sur instagram",
+            "rechercher",
+        ),
+        "es": (
+            "haz clic para ampliar",
+            "pulse para ampliar",
+            "guardar artículo",
+            "reproducir vídeo",
+            "reproducir video",
+            "ver esta publicación en instagram",
+            "buscar",
+        ),
+        "it": (
+            "clicca per ingrandire",
+            "salva articolo",
+            "riproduci video",
+            "visualizza questo post su instagram",
+            "cerca",
+        ),
+        "pt": (
+            "clique para ampliar",
+            "salvar artigo",
+            "reproduzir vídeo",
+            "ver esta publicação no instagram",
+            "ver essa foto no instagram",
+            "pesquisar",
+        ),
+        "nl": (
+            "klik om te vergroten",
+            "artikel opslaan",
+            "video afspelen",
+            "dit bericht op instagram bekijken",
+            "zoeken",
+        ),
+    },
+)
+NAV_DIRECTIONS = _extend(NAV_DIRECTIONS, {"nl": ("vorig", "volgend")})  # "vorig artikel": a neuter noun's form
+# What a video or audio element prints where the browser cannot play it, and a script's fallback.
+EMBED_NOTICES = _extend(
+    EMBED_NOTICES,
+    {
+        "en": ("your browser does not support", "your browser doesn't support"),
+        "de": ("ihr browser unterstützt kein", "ihr browser unterstützt dieses", "aktivieren sie javascript"),
+        "fr": ("votre navigateur ne prend pas en charge", "votre navigateur ne supporte pas"),
+        "es": ("tu navegador no soporta", "su navegador no soporta", "tu navegador no admite"),
+        "it": ("il tuo browser non supporta",),
+        "pt": ("seu navegador não suporta", "seu navegador não é compatível"),
+        "nl": ("je browser ondersteunt geen", "uw browser ondersteunt geen"),
+    },
+)
+# A paywall's notice that the rest is for subscribers: "La suite est réservée aux abonnés." Counted
+# only on a short line that also names the article or its rest (`PAYWALL_OBJECTS`): "The feature is
+# for subscribers only" reports on a service.
+PAYWALL_NOTICES: Mapping[str, tuple[str, ...]] = {
+    "en": (
+        "for subscribers only",
+        "exclusive to subscribers",
+        "only available to subscribers",
+        "available to subscribers only",
+    ),
+    "de": ("nur für abonnenten", "exklusiv für abonnenten", "für abonnenten reserviert"),
+    "fr": ("réservé aux abonnés", "réservée aux abonnés", "réservés aux abonnés", "réservées aux abonnés"),
+    "es": (
+        "exclusivo para suscriptores",
+        "exclusiva para suscriptores",
+        "solo para suscriptores",
+        "sólo para suscriptores",
+    ),
+    "it": (
+        "riservato agli abbonati",
+        "riservata agli abbonati",
+        "riservati agli abbonati",
+        "esclusivo per gli abbonati",
+        "solo per gli abbonati",
+    ),
+    "pt": ("exclusivo para assinantes", "exclusiva para assinantes", "apenas para assinantes", "só para assinantes"),
+    "nl": ("alleen voor abonnees", "exclusief voor abonnees", "alleen beschikbaar voor abonnees"),
+}
+# ... and its meter, said to the reader: "Il vous reste 75% de cet article à lire.", "You have 3 free
+# articles left this month."
+PAYWALL_METERS: Mapping[str, tuple[str, ...]] = {
+    "en": ("free articles left", "free articles remaining", "limit of free articles", "free article limit"),
+    "de": ("kostenlose artikel", "kostenlosen artikel", "kostenloser artikel"),
+    "fr": ("de cet article à lire", "articles gratuits"),
+    "es": ("artículos gratuitos", "artículos gratis"),
+    "it": ("articoli gratuiti",),
+    "pt": ("artigos gratuitos", "artigos grátis"),
+    "nl": ("gratis artikelen",),
+}
+PAYWALL_OBJECTS: Mapping[str, tuple[str, ...]] = {
+    "en": ("article", "story", "content", "rest"),
+    "de": ("artikel", "beitrag", "inhalt", "text"),
+    "fr": ("article", "suite", "contenu"),
+    "es": ("artículo", "contenido", "noticia", "resto"),
+    "it": ("articol", "contenut", "notizia"),
+    "pt": ("artigo", "conteúdo", "matéria", "notícia"),
+    "nl": ("artikel", "inhoud", "bericht"),
+}
+# A note of an article's age above an old one: "This article is more than 2 years old".
+AGE_NOTICES: Mapping[str, tuple[str, ...]] = {
+    "en": ("this article is more than", "this article is over", "this article is older than"),
+    "de": ("dieser artikel ist älter als", "dieser artikel ist mehr als", "dieser artikel wurde vor mehr als"),
+    "fr": ("cet article date de plus de", "cet article a plus de", "cet article a été publié il y a plus de"),
+    "es": ("este artículo tiene más de", "este artículo fue publicado hace más de"),
+    "it": ("questo articolo ha più di", "questo articolo è stato pubblicato più di"),
+    "pt": ("este artigo tem mais de", "este artigo foi publicado há mais de"),
+    "nl": ("dit artikel is meer dan", "dit artikel is ouder dan"),
+}
+AGE_UNITS: Mapping[str, tuple[str, ...]] = {
+    "en": ("year", "years", "month", "months", "week", "weeks", "day", "days"),
+    "de": ("jahr", "jahre", "jahren", "monat", "monate", "monaten", "woche", "wochen", "tag", "tage", "tagen"),
+    "fr": ("an", "ans", "année", "années", "mois", "semaine", "semaines", "jour", "jours"),
+    "es": ("año", "años", "mes", "meses", "semana", "semanas", "día", "días"),
+    "it": ("anno", "anni", "mese", "mesi", "settimana", "settimane", "giorno", "giorni"),
+    "pt": ("ano", "anos", "mês", "meses", "semana", "semanas", "dia", "dias"),
+    "nl": ("jaar", "jaren", "maand", "maanden", "week", "weken", "dag", "dagen"),
+}
+
 # What a page that is no article says: an error page, a cookie or consent wall, a paywall or login
 # stub, a bot check. Searched only in short cleaned texts (`stub_max_words`).
 NOT_ARTICLE: Mapping[str, tuple[str, ...]] = {

@@ -21,6 +21,8 @@ from cleaners.batching import sized_runs
 from cleaners.config import CleanConfig
 from cleaners.dates import is_clock_time, is_date_stamp
 from cleaners.lexicon import (
+    AGE_NOTICES,
+    AGE_UNITS,
     AND_WORDS,
     APPEAL_OPENINGS,
     APPEAL_STEMS,
@@ -62,6 +64,9 @@ from cleaners.lexicon import (
     NAV_ITEMS,
     NEW_WINDOW,
     OF_WORDS,
+    PAYWALL_METERS,
+    PAYWALL_NOTICES,
+    PAYWALL_OBJECTS,
     PICTURE_DETERMINERS,
     PICTURE_KINDS,
     PICTURE_LABELS,
@@ -251,8 +256,20 @@ def _gallery(core: str, lower: str, language: str | None) -> bool:
 
 
 _SHARED_BY = LexiconPattern(r"^(?:⟨shared_by⟩)\b", _I, shared_by=POST_SHARED_BY)
-# A widget's label with its count: "Kommentare (12)", "Comments 3".
+# A widget's label with its count: "Kommentare (12)", "Comments 3", "12 Kommentare".
 _COUNT = re.compile(r"\s*\(?\d{1,6}$")
+_LEADING_COUNT = re.compile(r"^\d{1,6}\s+")
+# A paywall's notice beside the article or its rest it keeps ("La suite est réservée aux abonnés."),
+# and its meter said to the reader ("Il vous reste 75% de cet article à lire.").
+_PAYWALL = LexiconPattern(
+    r"(?<!\w)(?:⟨object⟩).{0,60}(?:⟨notice⟩)|(?:⟨notice⟩).{0,60}(?<!\w)(?:⟨object⟩)"
+    r"|(?<!\w)(?:⟨you⟩)(?!\w).{0,40}(?:⟨meter⟩)",
+    _I,
+    object=PAYWALL_OBJECTS,
+    notice=PAYWALL_NOTICES,
+    you=YOU_WORDS,
+    meter=PAYWALL_METERS,
+)
 _EMPTY_ITEMS = frozenset(LIST_MARKS)
 # A link's label that says it opens another window: "Click to share on Twitter (Opens in new window)".
 _NEW_WINDOW = LexiconPattern(r"\((?:⟨phrase⟩)\)$", _I, phrase=NEW_WINDOW)
@@ -262,7 +279,7 @@ class WidgetRule(_LexiconRule):
     """Widget, share-bar and gallery debris: "Advertisement", "Image 1 of 9", "Oops!"."""
 
     name = "widget"
-    lexicon_patterns = (_GALLERY, _SOCIAL, _SHARED_BY, _NEW_WINDOW)
+    lexicon_patterns = (_GALLERY, _SOCIAL, _SHARED_BY, _NEW_WINDOW, _PAYWALL)
     table = WIDGET_LINES  # type: ignore[assignment]
 
     def matches(self, line: Line, doc: Doc) -> bool:
@@ -277,9 +294,13 @@ class WidgetRule(_LexiconRule):
             return True
         if line.key[-1:].isdigit() and (label := _COUNT.sub("", line.key)) and pattern.match(label):
             return True
+        if line.key[:1].isdigit() and (label := _LEADING_COUNT.sub("", line.key)) != line.key and pattern.match(label):
+            return True
         if _SHARED_BY(doc.language).match(core):
             return True
         if core.endswith(")") and _NEW_WINDOW(doc.language).search(core):
+            return True
+        if holds_any(line.lower, self._paywall(doc.language)) and _PAYWALL(doc.language).search(core):
             return True
         if not line.key and core in _EMPTY_ITEMS:  # a list item left without its text (an icon's)
             return True
@@ -288,6 +309,12 @@ class WidgetRule(_LexiconRule):
             return False
         parts = [strip_edges(p).casefold() for p in _SENTENCE_END.split(core)]
         return len(parts) > 1 and all(p and pattern.match(p) for p in parts)
+
+    @staticmethod
+    @functools.cache
+    def _paywall(language: str | None) -> tuple[str, ...]:
+        """Return the paywall notices and meters of `language`, for a cheap look before the pattern."""
+        return (*phrases(PAYWALL_NOTICES, language), *phrases(PAYWALL_METERS, language))
 
 
 _MARKUP = re.compile(
@@ -846,6 +873,13 @@ _BYLINE = LexiconPattern(
 )
 
 
+# A name and the writer's role, as an author box prints them: "Jane Doe | Staff Writer", "Max Mustermann, Redakteur".
+_NAMED_ROLE = LexiconPattern(
+    rf"^[{UPPER}][\w.'’-]+(?:\s+[{UPPER}][\w.'’-]*){{1,3}}\s*(?:[|,–—]|\s-)\s*(?:[\w-]+\s+){{0,2}}(?i:⟨role⟩)s?$",
+    role=BIO_ROLES,
+)
+
+
 # The signature line of an embedded post: "— The Senate (@Senate) October 9, 2018".
 _EMBED_SIGNATURE = re.compile(r"\(@\w+\)|^[—–-]\s*@\w+")
 
@@ -856,10 +890,11 @@ def _embed_signature(text: str) -> bool:
 
 
 class HeadRule(Rule):
-    """Bylines and date stamps in the head of the document ("By Jane Doe", "Published 11:11 PM EST …")."""
+    """Bylines and date stamps in the head of the document ("By Jane Doe", "Published 11:11 PM EST …"), and
+    the same at its end."""
 
     name = "byline_dateline"
-    lexicon_patterns = (_BYLINE,)
+    lexicon_patterns = (_BYLINE, _NAMED_ROLE)
 
     def select(self, doc: Doc, config: CleanConfig) -> Iterable[int]:
         """Select bylines and date stamps among the first lines, and a byline just above a stamp."""
@@ -875,7 +910,7 @@ class HeadRule(Rule):
                 continue
             if _embed_signature(line.core) or line.index in entries:
                 continue
-            if is_date_stamp(line.core) or _BYLINE(doc.language).match(line.core):
+            if is_date_stamp(line.core) or _BYLINE(doc.language).match(line.core) or self._named_role(line, doc):
                 hits.append(line.index)
                 if pos and head[pos - 1].index not in hits and self._byline_shape(head[pos - 1], doc.language):
                     hits.append(head[pos - 1].index)
@@ -883,9 +918,17 @@ class HeadRule(Rule):
         for line in alive[-4:]:
             if line.bullet or _embed_signature(line.core) or line.index in entries:
                 continue
-            if line.n_words <= 12 and is_date_stamp(line.core) and line.index not in hits:
+            if (
+                line.n_words <= 12
+                and (is_date_stamp(line.core) or self._named_role(line, doc))
+                and line.index not in hits
+            ):
                 hits.append(line.index)
         return hits
+
+    @staticmethod
+    def _named_role(line: Line, doc: Doc) -> bool:
+        return line.n_words <= 8 and _NAMED_ROLE(doc.language).match(line.core) is not None
 
     @staticmethod
     def _byline_shape(line: Line, language: str | None) -> bool:
@@ -930,8 +973,11 @@ class PostMetaRule(Rule):
 
 _NOTICE = LexiconPattern(
     r"\b(?:⟨comment⟩)\w{0,2}\b.{0,160}\b(?:⟨moderation⟩)\w*"
-    r"|\b(?:⟨shop⟩|⟨embed⟩|⟨prompt⟩|⟨form⟩)\b",
+    r"|\b(?:⟨shop⟩|⟨embed⟩|⟨prompt⟩|⟨form⟩)\b"
+    r"|^(?:⟨age⟩)\s.{0,25}?\b(?:⟨unit⟩)\b",
     _I,
+    age=AGE_NOTICES,
+    unit=AGE_UNITS,
     comment=COMMENT_WORDS,
     moderation=MODERATION_STEMS,
     shop=SHOP_NOTICES,
@@ -942,7 +988,8 @@ _NOTICE = LexiconPattern(
 
 
 class NoticeRule(PatternRule):
-    """Site notices: comment policies, prompts and forms, affiliate and price disclaimers, consent placeholders."""
+    """Site notices: comment policies, prompts and forms, affiliate and price disclaimers, consent placeholders,
+    an old article's age."""
 
     name = "notice"
     pattern = _NOTICE
@@ -953,7 +1000,7 @@ class NoticeRule(PatternRule):
     @functools.cache
     def needs_for(language: str | None) -> tuple[str, ...]:  # type: ignore[override]
         """Every match holds a word for comments or one of the notices."""
-        tables = (COMMENT_WORDS, SHOP_NOTICES, EMBED_NOTICES, COMMENT_PROMPTS, COMMENT_FORM)
+        tables = (COMMENT_WORDS, SHOP_NOTICES, EMBED_NOTICES, COMMENT_PROMPTS, COMMENT_FORM, AGE_NOTICES)
         return tuple(phrase for table in tables for phrase in phrases(table, language))
 
 

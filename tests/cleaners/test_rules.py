@@ -728,13 +728,56 @@ def test_a_day_before_its_month_is_no_list_number() -> None:
         ("Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *", "fr", "notice"),
         ("Deja una respuesta", "es", "notice"),
         ("Je e-mailadres wordt niet gepubliceerd.", "nl", "notice"),
+        # Counts before a widget's label, zoom, bookmark, play, embedded-post and search buttons.
+        ("12 Kommentare", "de", "widget"),
+        ("3 comments", "en", "widget"),
+        ("7 comentários", "pt", "widget"),
+        ("Click to enlarge", "en", "widget"),
+        ("Zum Vergrößern klicken", "de", "widget"),
+        ("Haz clic para ampliar", "es", "widget"),
+        ("Sauvegarder l'article", "fr", "widget"),
+        ("Video abspielen", "de", "widget"),
+        ("Riproduci video", "it", "widget"),
+        ("Diesen Beitrag auf Instagram ansehen", "de", "widget"),
+        ("Dit bericht op Instagram bekijken", "nl", "widget"),
+        ("Rechercher", "fr", "widget"),
+        ("Vorig artikel", "nl", "navigation"),
+        # A player's fallback; a paywall's notice and meter; an old article's age.
+        ("Your browser does not support the video tag.", "en", "notice"),
+        ("Votre navigateur ne prend pas en charge la vidéo.", "fr", "notice"),
+        ("La suite est réservée aux abonnés.", "fr", "widget"),
+        ("Dieser Artikel ist nur für Abonnenten verfügbar.", "de", "widget"),
+        ("Contenuto riservato agli abbonati", "it", "widget"),
+        ("Il vous reste 75% de cet article à lire.", "fr", "widget"),
+        ("You have 3 free articles left this month.", "en", "widget"),
+        ("Te quedan 2 artículos gratuitos este mes.", "es", "widget"),
+        ("This article is more than 2 years old", "en", "notice"),
+        ("Dieser Artikel ist älter als ein Jahr.", "de", "notice"),
+        ("Cet article date de plus de deux ans.", "fr", "notice"),
+        ("Este artículo tiene más de un año.", "es", "notice"),
     ],
 )
 def test_chrome_in_seven_languages_is_removed_by_its_rule(line: str, language: str, rule: str) -> None:
     # Share bars and buttons, players, paywall notes, teasers in quotes or capitals, agency credits,
     # window links, appeal labels, reading times, contact details, licence footers, comment forms,
-    # skip links, pagers, sponsored headers, syndication notes.
+    # skip links, pagers, sponsored headers, syndication notes, paywall meters, age notes.
     assert fate(line, language=language) == rule
+
+
+def test_a_service_for_subscribers_and_counts_in_prose_stay() -> None:
+    assert fate("The new feature is available to subscribers only.") is None
+    assert fate("Die Spiele sind nur für Abonnenten zu sehen.", language="de") is None
+    assert fate("12 comments were posted before the page was closed.") is None
+    assert fate("This article is more than a review of the film.") is None
+
+
+def test_a_name_with_a_writers_role_is_a_byline_in_the_head_and_at_the_end() -> None:
+    for line, language in [("Jane Doe | Staff Writer", "en"), ("Max Mustermann, Redakteur", "de")]:
+        text = f"{HEAD}\n{line}\n\n{BEFORE}\n\n{AFTER}\n\n{line}\n"
+        removed = clean_text(text, CleanConfig(), language=language).removals
+        assert [r.rule for r in removed if r.text == line] == ["byline_dateline", "byline_dateline"]
+    text = f"{HEAD}\n{BEFORE}\n\nBarack Obama, President\n\n{AFTER}\n"
+    assert not [r for r in clean_text(text, CleanConfig()).removals if r.rule == "byline_dateline"]
 
 
 def test_a_link_that_opens_a_window_inside_a_sentence_stays() -> None:

@@ -98,18 +98,18 @@ def _tree(pid: int) -> list[int]:
 
 
 def _role(pid: int, main: int) -> str:
-    """Name a process of the run by its command line: main, Prefect's server, the fork server, a worker."""
+    """Name a process of the run: main, Prefect's server, the fork server, a worker (forked by the fork server)."""
     if pid == main:
         return "main"
     try:
         command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-    except OSError:
+        parent = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
         return "gone"
     if "uvicorn" in command or "prefect" in command:
         return "prefect server"
-    if "forkserver" in command:
-        return "fork server"
-    return "worker"
+    # A worker forked by the fork server inherits its command line.
+    return "fork server" if "forkserver" in command and parent == main else "worker"
 
 
 def _by_role(family: dict[int, int], main: int) -> str:

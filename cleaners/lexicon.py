@@ -2534,6 +2534,97 @@ AGE_UNITS: Mapping[str, tuple[str, ...]] = {
     "nl": ("jaar", "jaren", "maand", "maanden", "week", "weken", "dag", "dagen"),
 }
 
+# A recommendation list's header: "Verwandte Themen", "Temas relacionados", "I più visti".
+LIST_HEADERS = _extend(
+    LIST_HEADERS,
+    {
+        "de": ("verwandte themen", "meistgelesene artikel", "empfohlen", "empfehlungen", "weitere themen"),
+        "fr": ("sujets associés", "les plus partagés", "les plus consultés"),
+        "es": ("temas relacionados", "relacionado", "relacionados", "recomendado para ti", "lo más compartido"),
+        "it": ("argomenti correlati", "correlati", "i più visti", "i più condivisi"),
+        "pt": ("tópicos relacionados", "relacionados", "mais vistos", "mais vistas", "mais compartilhadas"),
+        "nl": ("gerelateerde onderwerpen", "gerelateerd", "meest bekeken", "dit vind je misschien ook leuk"),
+    },
+)
+# The note an ad leaves, share and comment buttons, and a site footer's links: "Artikel wird nach der Anzeige
+# fortgesetzt", "Compartir este artículo", "Mentions légales".
+WIDGET_LINES = _extend(
+    WIDGET_LINES,
+    {
+        "en": (
+            "article continues after advertisement",
+            "story continues after advertisement",
+            "terms of use",
+            "terms of service",
+            "terms and conditions",
+            "privacy policy",
+            "cookie policy",
+            "cookie settings",
+        ),
+        "de": (
+            "artikel wird nach der anzeige fortgesetzt",
+            "einen kommentar hinterlassen",
+            "impressum",
+            "datenschutzerklärung",
+            "nutzungsbedingungen",
+            "cookie-einstellungen",
+        ),
+        "fr": (
+            "l'article continue après la publicité",
+            "mentions légales",
+            "politique de confidentialité",
+            "conditions générales d'utilisation",
+            "gestion des cookies",
+        ),
+        "es": (
+            "el artículo continúa después del anuncio",
+            "compartir este artículo",
+            "aviso legal",
+            "política de privacidad",
+            "política de cookies",
+            "términos y condiciones",
+        ),
+        "it": (
+            "l'articolo continua dopo la pubblicità",
+            "note legali",
+            "informativa sulla privacy",
+            "termini e condizioni",
+            "cookie policy",
+        ),
+        "pt": (
+            "o artigo continua após a publicidade",
+            "compartilhe este artigo",
+            "compartilhar este artigo",
+            "política de privacidade",
+            "termos de uso",
+            "aviso legal",
+        ),
+        "nl": (
+            "het artikel gaat verder na de advertentie",
+            "privacyverklaring",
+            "privacybeleid",
+            "algemene voorwaarden",
+            "cookiebeleid",
+        ),
+    },
+)
+# A theme's "Posted in <category>" line: the prepositions before a category, beside those before a name or date.
+META_PREPOSITIONS = _extend(META_PREPOSITIONS, {"de": ("in", "unter"), "fr": ("dans",), "it": ("in",), "nl": ("in",)})
+# An app's download prompt: "Téléchargez notre application", "Baixe nosso app".
+PROMPT_PREFIXES = _extend(
+    PROMPT_PREFIXES,
+    {
+        "fr": ("téléchargez notre application", "téléchargez l'application"),
+        "it": ("scarica la nostra app", "scarica l'app"),
+        "pt": ("baixe nosso app", "baixe o app", "baixe nosso aplicativo", "baixe o aplicativo"),
+        "nl": ("download onze app", "download de app"),
+    },
+)
+CHANNEL_WORDS = _extend(
+    CHANNEL_WORDS,
+    {"de": ("app",), "fr": ("application", "app"), "it": ("app",), "pt": ("app", "aplicativo"), "nl": ("app",)},
+)
+
 # What a page that is no article says: an error page, a cookie or consent wall, a paywall or login
 # stub, a bot check. Searched only in short cleaned texts (`stub_max_words`).
 NOT_ARTICLE: Mapping[str, tuple[str, ...]] = {

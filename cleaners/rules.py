@@ -952,6 +952,11 @@ _META_LABEL = LexiconPattern(
     label=META_LABELS,
     footer=META_FOOTER,
 )
+# A post filed by its theme under one category: "Posted in Uncategorized", "Publié dans Non classé".
+_FILED_UNDER = LexiconPattern(
+    r"(?:⟨verb⟩)\s+(?:⟨preposition⟩)\s+\S", _I, verb=META_VERBS, preposition=META_PREPOSITIONS
+)
+_FILED_WORDS = 5
 _HAS_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b")
 
 
@@ -959,7 +964,7 @@ class PostMetaRule(Rule):
     """A blog's post-meta line: "05/10/2018 - Posted by: X - Category: Y - Tags: z"."""
 
     name = "post_meta"
-    lexicon_patterns = (_META_LABEL,)
+    lexicon_patterns = (_META_LABEL, _FILED_UNDER)
 
     def matches(self, line: Line, doc: Doc) -> bool:
         """Match a short line with two meta labels, or one label beside a numeric date."""
@@ -968,6 +973,8 @@ class PostMetaRule(Rule):
         if ":" not in line.core and not holds_any(line.lower, phrases(META_VERBS, doc.language)):
             return False
         labels = len(_META_LABEL(doc.language).findall(line.core))
+        if labels == 1 and line.n_words <= _FILED_WORDS and not line.ends_sentence:
+            return _FILED_UNDER(doc.language).match(line.core) is not None  # "Posted in Uncategorized"
         return labels >= 2 or (labels == 1 and search_from_digit(_HAS_DATE, line.core) is not None)
 
 

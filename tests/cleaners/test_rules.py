@@ -755,6 +755,22 @@ def test_a_day_before_its_month_is_no_list_number() -> None:
         ("Dieser Artikel ist älter als ein Jahr.", "de", "notice"),
         ("Cet article date de plus de deux ans.", "fr", "notice"),
         ("Este artículo tiene más de un año.", "es", "notice"),
+        # Recommendation headers, ad notes, share and comment buttons, footer links, app prompts, a
+        # theme's category line.
+        ("Verwandte Themen", "de", "related_list"),
+        ("Temas relacionados", "es", "related_list"),
+        ("I più visti", "it", "related_list"),
+        ("Gerelateerd", "nl", "related_list"),
+        ("Artikel wird nach der Anzeige fortgesetzt", "de", "widget"),
+        ("Compartir este artículo", "es", "widget"),
+        ("Einen Kommentar hinterlassen", "de", "widget"),
+        ("Mentions légales", "fr", "widget"),
+        ("Privacy policy", "en", "widget"),
+        ("Téléchargez notre application", "fr", "prompt"),
+        ("Baixe nosso app", "pt", "prompt"),
+        ("Posted in Uncategorized", "en", "post_meta"),
+        ("Publié dans Non classé", "fr", "post_meta"),
+        ("Geplaatst in Algemeen", "nl", "post_meta"),
     ],
 )
 def test_chrome_in_seven_languages_is_removed_by_its_rule(line: str, language: str, rule: str) -> None:
@@ -769,6 +785,8 @@ def test_a_service_for_subscribers_and_counts_in_prose_stay() -> None:
     assert fate("Die Spiele sind nur für Abonnenten zu sehen.", language="de") is None
     assert fate("12 comments were posted before the page was closed.") is None
     assert fate("This article is more than a review of the film.") is None
+    assert fate("Published in 1851, Moby-Dick sold poorly.") is None
+    assert fate("Die App ist kostenlos.", language="de") is None
 
 
 def test_a_name_with_a_writers_role_is_a_byline_in_the_head_and_at_the_end() -> None:

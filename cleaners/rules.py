@@ -1226,7 +1226,9 @@ class RestatedRule(Rule):
             return []
         minimum = config.restated_min_words
         judged = np.fromiter((line.n_words >= minimum for line in lines), dtype=bool, count=len(lines))
-        return [lines[i].index for i in restated(trigrams, owners, judged, config.restated_min_share)]
+        found = {lines[i].key for i in restated(trigrams, owners, judged, config.restated_min_share)}
+        # Each copy of a restating line restates the same lines: a caption under every picture goes each time.
+        return [line.index for line in doc.alive() if line.key in found] if found else []
 
     def prepare(self, docs: Sequence[Doc], config: CleanConfig) -> None:
         """Hash the trigrams of several documents' lines in one pass (its numpy calls cost more than its work)."""

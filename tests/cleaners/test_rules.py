@@ -328,6 +328,19 @@ def test_restated_caption_is_removed() -> None:
     assert [r.rule for r in cleaned.removals if r.text == caption] == ["restated"]
 
 
+def test_every_copy_of_a_restated_caption_is_removed_and_repeats_that_restate_nothing_stay() -> None:
+    sentence = (
+        "Troops in Ukraine fired anti-tank weapons in exercises yesterday as the country "
+        "continued to prepare for a possible invasion."
+    )
+    caption = "Troops in Ukraine fired anti-tank weapons in exercises yesterday as the country continued to prepare"
+    step = "Breakfast with oats, berries and a glass of fresh orange juice from the market stall"
+    parts = [sentence, caption, step, BEFORE, caption, step, AFTER, caption, step]
+    cleaned = clean_text(f"{HEAD}\n" + "\n\n".join(parts) + "\n")
+    assert [r.rule for r in cleaned.removals if r.text == caption] == ["restated"] * 3
+    assert cleaned.text.count(step) == 3
+
+
 def test_restated_lines_prepared_together_are_those_found_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     import cleaners.rules
     from cleaners.lines import Doc, split_lines

@@ -44,14 +44,18 @@ def reference_restated(doc: Doc, config: CleanConfig) -> list[int]:
     hits: list[int] = []
     earlier: set[tuple[str, str, str]] = set()
     keys: set[str] = set()
+    found: set[str] = set()
     for line in doc.alive():
-        if line.key in keys:
+        if line.key in keys:  # a copy: removed with its first when that restated
+            if line.key in found:
+                hits.append(line.index)
             continue
         keys.add(line.key)
         grams = set(reference_trigrams(line.key))
         judged = line.n_words >= config.restated_min_words and grams
         if judged and len(grams & earlier) / len(grams) >= config.restated_min_share:
             hits.append(line.index)
+            found.add(line.key)
             continue
         earlier |= grams
     return hits

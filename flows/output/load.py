@@ -46,7 +46,13 @@ def load_articles(out: str, columns: Sequence[str] | None = None, filters: Filte
 
 def article_batches(out: str, columns: Sequence[str], filters: Filters = None) -> Iterator[pa.RecordBatch]:
     """Yield the articles as `load_articles` reads them, a record batch at a time (for large columns)."""
-    yield from _dataset(out, ARTICLES, ARTICLE_SCHEMA).to_batches(columns=list(columns), filter=_expression(filters))
+    # One part at a time, without read-ahead: the scanner's read-ahead over a whole output left its
+    # decoded texts' memory with the process (bench/README.md, Reliability).
+    expression = _expression(filters)
+    for fragment in _dataset(out, ARTICLES, ARTICLE_SCHEMA).get_fragments():
+        yield from fragment.to_batches(
+            columns=list(columns), filter=expression, use_threads=False, batch_readahead=0, fragment_readahead=0
+        )
 
 
 def load_rejects(out: str, columns: Sequence[str] | None = None, filters: Filters = None) -> pa.Table:

@@ -890,8 +890,7 @@ def _embed_signature(text: str) -> bool:
 
 
 class HeadRule(Rule):
-    """Bylines and date stamps in the head of the document ("By Jane Doe", "Published 11:11 PM EST …"), and
-    the same at its end."""
+    """Bylines and date stamps at the head and end of the document ("By Jane Doe", "Published 11:11 PM EST …")."""
 
     name = "byline_dateline"
     lexicon_patterns = (_BYLINE, _NAMED_ROLE)
@@ -995,8 +994,7 @@ _NOTICE = LexiconPattern(
 
 
 class NoticeRule(PatternRule):
-    """Site notices: comment policies, prompts and forms, affiliate and price disclaimers, consent placeholders,
-    an old article's age."""
+    """Site notices: comment policies and forms, affiliate disclaimers, consent placeholders, an old article's age."""
 
     name = "notice"
     pattern = _NOTICE

@@ -2405,14 +2405,12 @@ WIDGET_LINES = _extend(
         "de": (
             "zum vergrößern klicken",
             "klicken zum vergrößern",
-            "bild vergrößern",
             "video abspielen",
             "diesen beitrag auf instagram ansehen",
             "suche",
         ),
         "fr": (
             "cliquez pour agrandir",
-            "agrandir l'image",
             "sauvegarder l'article",
             "enregistrer l'article",
             "lire la vidéo",
@@ -2538,7 +2536,7 @@ AGE_UNITS: Mapping[str, tuple[str, ...]] = {
 LIST_HEADERS = _extend(
     LIST_HEADERS,
     {
-        "de": ("verwandte themen", "meistgelesene artikel", "empfohlen", "empfehlungen", "weitere themen"),
+        "de": ("verwandte themen", "meistgelesene artikel", "empfohlen"),
         "fr": ("sujets associés", "les plus partagés", "les plus consultés"),
         "es": ("temas relacionados", "relacionado", "relacionados", "recomendado para ti", "lo más compartido"),
         "it": ("argomenti correlati", "correlati", "i più visti", "i più condivisi"),
@@ -2570,7 +2568,6 @@ WIDGET_LINES = _extend(
             "cookie-einstellungen",
         ),
         "fr": (
-            "l'article continue après la publicité",
             "mentions légales",
             "politique de confidentialité",
             "conditions générales d'utilisation",
@@ -2585,7 +2582,6 @@ WIDGET_LINES = _extend(
             "términos y condiciones",
         ),
         "it": (
-            "l'articolo continua dopo la pubblicità",
             "note legali",
             "informativa sulla privacy",
             "termini e condizioni",

@@ -257,8 +257,7 @@ def _gallery(core: str, lower: str, language: str | None) -> bool:
 
 _SHARED_BY = LexiconPattern(r"^(?:⟨shared_by⟩)\b", _I, shared_by=POST_SHARED_BY)
 # A widget's label with its count: "Kommentare (12)", "Comments 3", "12 Kommentare".
-_COUNT = re.compile(r"\s*\(?\d{1,6}$")
-_LEADING_COUNT = re.compile(r"^\d{1,6}\s+")
+_COUNT = re.compile(r"\s*\(?\d{1,6}$|^\d{1,6}\s+")
 # A paywall's notice beside the article or its rest it keeps ("La suite est réservée aux abonnés."),
 # and its meter said to the reader ("Il vous reste 75% de cet article à lire.").
 _PAYWALL = LexiconPattern(
@@ -292,9 +291,8 @@ class WidgetRule(_LexiconRule):
             return True
         if _SOCIAL(doc.language).match(core) and _SOCIAL_ITEM(doc.language).search(core):
             return True
-        if line.key[-1:].isdigit() and (label := _COUNT.sub("", line.key)) and pattern.match(label):
-            return True
-        if line.key[:1].isdigit() and (label := _LEADING_COUNT.sub("", line.key)) != line.key and pattern.match(label):
+        counted = line.key[-1:].isdigit() or line.key[:1].isdigit()
+        if counted and (label := _COUNT.sub("", line.key)) != line.key and label and pattern.match(label):
             return True
         if _SHARED_BY(doc.language).match(core):
             return True
@@ -972,8 +970,9 @@ class PostMetaRule(Rule):
         if ":" not in line.core and not holds_any(line.lower, phrases(META_VERBS, doc.language)):
             return False
         labels = len(_META_LABEL(doc.language).findall(line.core))
-        if labels == 1 and line.n_words <= _FILED_WORDS and not line.ends_sentence:
-            return _FILED_UNDER(doc.language).match(line.core) is not None  # "Posted in Uncategorized"
+        short = line.n_words <= _FILED_WORDS and not line.ends_sentence
+        if labels == 1 and short and _FILED_UNDER(doc.language).match(line.core):  # "Posted in Uncategorized"
+            return True
         return labels >= 2 or (labels == 1 and search_from_digit(_HAS_DATE, line.core) is not None)
 
 

@@ -839,3 +839,9 @@ def test_a_number_or_a_phone_in_prose_stays() -> None:
 
 def test_a_credit_label_set_off_by_an_ellipsis_is_a_credit() -> None:
     assert fate("Credit...Jane Doe for The New York Times") == "caption_credit"
+
+
+def test_a_short_post_meta_line_with_one_label_and_a_date_is_post_meta() -> None:
+    # The "Posted in <category>" branch must not keep a one-label line from its date.
+    assert fate("Views: 05/10/2018") == "post_meta"
+    assert fate("Kommentare: 05.10.2018", language="de") == "post_meta"

@@ -33,6 +33,10 @@ from flows.stages.clean import batched, process_batch
 from flows.stats import PROGRESS, Batch, RunStats
 from flows.storage import check_no_credentials, exists, is_uri
 
+# Over an output of up to this many articles the steps run in this process: a fresh worker's start
+# (its imports) takes longer than they do, and their index a few MiB (bench/README.md, Fixed cost).
+STEPS_HERE_UP_TO = 200
+
 
 @task(name="clean-batch", cache_policy=NONE, task_run_name="clean-batch-{batch}")
 def clean_batch(
@@ -95,7 +99,9 @@ async def clean_corpus(
         else:
             pool = shared_pool(workers, config.max_memory_mb)
             stats = await clean_batches(inputs, out, batch_size, workers, config, progress, pool)
-            if config.dedup or config.stories:
+            if stats.articles <= STEPS_HERE_UP_TO:
+                pool = None
+            elif config.dedup or config.stories:
                 pool = closing.enter_context(_steps_pool(pool, config))
             if config.dedup:
                 dedup = await _in_worker(pool, update_duplicates, out, config.to_json(), config.dup_threshold)

@@ -70,6 +70,26 @@ def test_two_workers_give_the_same_rows_and_reruns_do_not_duplicate(
     assert one == two
 
 
+def test_the_steps_give_the_same_tables_in_a_worker_as_in_this_process(
+    sample_run: tuple[Path, dict[str, object]], tmp_path: Path, samples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import flows.flow
+
+    out, _ = sample_run  # 10 articles: its steps ran in this process
+    steps_pool, started = flows.flow._steps_pool, []
+    monkeypatch.setattr(flows.flow, "STEPS_HERE_UP_TO", 0)
+    monkeypatch.setattr(flows.flow, "_steps_pool", lambda *a: started.append(a) or steps_pool(*a))
+    _run([samples], tmp_path / "out", batch_size=3, workers=1)
+    assert len(started) == 1
+    for table, key, columns in (
+        ("duplicates", "doc_id", ["doc_id", "dup_of", "similarity"]),
+        ("stories", "story_id", ["story_id", "documents", "similarity"]),
+    ):
+        here = ds.dataset(out / table).to_table(columns=columns).sort_by(key).to_pylist()
+        worker = ds.dataset(tmp_path / "out" / table).to_table(columns=columns).sort_by(key).to_pylist()
+        assert here and worker == here, table
+
+
 def test_rejects_land_in_their_table(tmp_path: Path, samples: Path) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "empty.txt").write_bytes(b"")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import gc
+import sys
 from pathlib import Path
 
 import pyarrow.dataset as ds
 import pytest
 from typer.testing import CliRunner
 
-from flows.cli.commands import app
+from flows.cli.commands import app, main
 from flows.cli.terminal import EXIT_USAGE
 
 runner = CliRunner()
@@ -25,6 +27,18 @@ def test_help_names_every_input_kind() -> None:
     result = runner.invoke(app, ["run", "--help"], env={"COLUMNS": "200"})
     for kind in (".txt", ".html", ".warc", ".jsonl", ".ndjson", ".gz"):
         assert kind in result.output, kind
+
+
+def test_the_command_keeps_its_exit_code_and_leaves_its_objects_to_the_exit(monkeypatch: pytest.MonkeyPatch) -> None:
+    gc.unfreeze()
+    monkeypatch.setattr(sys, "argv", ["newsclean", "run"])  # no INPUTS: a usage error
+    try:
+        with pytest.raises(SystemExit) as exited:
+            main()
+        assert exited.value.code == EXIT_USAGE
+        assert gc.get_freeze_count() > 0  # the interpreter's teardown will not collect them
+    finally:
+        gc.unfreeze()
 
 
 def test_version_and_rules() -> None:

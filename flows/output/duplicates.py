@@ -67,14 +67,19 @@ def update_duplicates(out: str, config_json: str, threshold: float) -> RunStats:
             hashes[doc_id] = minhash(text)
     states = (state for path, _ in parts for state in column(out, path, "minhash"))
     known_signatures = ((doc_id, first, restore(state)) for (doc_id, first), state in zip(known, states, strict=True))
-    rows = [
-        {"doc_id": doc_id, "dup_of": first, "similarity": similarity, "minhash": hashes[doc_id].__getstate__()}
-        for doc_id, first, similarity in first_copies(((d, hashes[d]) for d in todo), threshold, known_signatures)
-    ]
+    found = first_copies(((d, hashes[d]) for d in todo), threshold, known_signatures)
+    duplicates = 0
+
+    def rows() -> Iterator[dict[str, object]]:
+        # Written as they come: the rows of a large output are not all held at once.
+        nonlocal duplicates
+        for doc_id, first, similarity in found:
+            duplicates += first is not None
+            yield {"doc_id": doc_id, "dup_of": first, "similarity": similarity, "minhash": hashes[doc_id].__getstate__()}
+
     # Named by time: parts sort in the order runs wrote them, which is the order copies were seen.
-    write_part(out, DUPLICATES, f"part-{time.time_ns():020d}", rows, config_json)
-    duplicates = sum(1 for row in rows if row["dup_of"])
-    return RunStats(dedup_indexed=len(rows), duplicates=duplicates, dedup_seconds=time.perf_counter() - started)
+    write_part(out, DUPLICATES, f"part-{time.time_ns():020d}", rows(), config_json)
+    return RunStats(dedup_indexed=len(todo), duplicates=duplicates, dedup_seconds=time.perf_counter() - started)
 
 
 def new_articles(out: str, done: set[str]) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow.dataset as ds
@@ -11,6 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from flows.output.resume import prepare_output
+from flows.output import parquet
 from flows.output.parquet import ARTICLE_SCHEMA, ARTICLES, REJECTS, write_part
 
 NOW = dt.datetime(2026, 11, 24, tzinfo=dt.UTC)
@@ -67,6 +69,41 @@ def test_failed_write_leaves_nothing_behind(tmp_path: Path) -> None:
     with pytest.raises(Exception):  # noqa: B017 - pyarrow raises its own conversion errors
         write_part(tmp_path, ARTICLES, "part-00000", [_article(n_words="not a number")], "{}")
     assert list((tmp_path / ARTICLES).iterdir()) == []
+
+
+def test_rows_given_one_by_one_are_written_in_groups_in_their_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parquet, "ROWS_PER_GROUP", 3)
+    taken: list[int] = []
+
+    def rows() -> Iterator[dict[str, object]]:
+        for i in range(7):
+            taken.append(i)
+            yield _article(doc_id=f"d{i}")
+
+    path = write_part(tmp_path, ARTICLES, "part-00000", rows(), "{}")
+    stored = pq.ParquetFile(path)
+    assert stored.metadata.num_row_groups == 3
+    assert stored.read().column("doc_id").to_pylist() == [f"d{i}" for i in range(7)]
+    assert taken == list(range(7))
+
+
+def test_rows_that_fail_midway_leave_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parquet, "ROWS_PER_GROUP", 2)
+
+    def rows() -> Iterator[dict[str, object]]:
+        yield from (_article(doc_id="a"), _article(doc_id="b"))  # a first group is written
+        raise RuntimeError("the step failed")
+
+    with pytest.raises(RuntimeError, match="the step failed"):
+        write_part(tmp_path, ARTICLES, "part-00000", rows(), "{}")
+    assert list((tmp_path / ARTICLES).iterdir()) == []
+
+
+def test_no_rows_give_an_empty_part_with_the_schema(tmp_path: Path) -> None:
+    table = pq.read_table(write_part(tmp_path, ARTICLES, "part-00000", iter(()), "{}"))
+    assert table.num_rows == 0 and table.schema.remove_metadata() == ARTICLE_SCHEMA
 
 
 def test_undecodable_file_names_are_stored(tmp_path: Path) -> None:

@@ -2621,6 +2621,48 @@ CHANNEL_WORDS = _extend(
     {"de": ("app",), "fr": ("application", "app"), "it": ("app",), "pt": ("app", "aplicativo"), "nl": ("app",)},
 )
 
+# A "most commented" list's header, and one that names its site or section: "Meistdiskutiert", "Les plus
+# commentés", "Top-Themen bei …".
+LIST_HEADERS = _extend(
+    LIST_HEADERS,
+    {
+        "en": ("most commented", "most discussed", "most shared"),
+        "de": (
+            "meistkommentiert",
+            "meist kommentiert",
+            "meistdiskutiert",
+            "meist diskutiert",
+            "meistgeteilt",
+            "top-themen bei",
+        ),
+        "fr": ("les plus commentés",),
+        "es": ("lo más comentado", "más comentadas", "más comentados"),
+        "it": ("i più commentati",),
+        "pt": ("mais comentadas", "mais comentados"),
+        "nl": ("meest besproken", "meest gelezen", "meest gedeeld"),
+    },
+)
+# A blog's like button and a link back to all the news: "J'aime", "Alle Pressemitteilungen".
+WIDGET_LINES = _extend(
+    WIDGET_LINES,
+    {
+        "en": ("all news", "all articles", "all press releases"),
+        "de": (
+            "alle news",
+            "alle nachrichten",
+            "alle meldungen",
+            "alle artikel",
+            "alle pressemitteilungen",
+            "zurück zu den nachrichten",
+        ),
+        "fr": ("j'aime", "toutes les actualités", "tous les articles", "tous les communiqués"),
+        "es": ("me gusta", "todas las noticias", "todos los artículos"),
+        "it": ("tutte le notizie", "tutti gli articoli"),
+        "pt": ("todas as notícias", "todos os artigos"),
+        "nl": ("alle nieuws", "alle artikelen", "alle berichten"),
+    },
+)
+
 # What a page that is no article says: an error page, a cookie or consent wall, a paywall or login
 # stub, a bot check. Searched only in short cleaned texts (`stub_max_words`).
 NOT_ARTICLE: Mapping[str, tuple[str, ...]] = {

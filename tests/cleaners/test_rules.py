@@ -784,6 +784,16 @@ def test_a_day_before_its_month_is_no_list_number() -> None:
         ("Posted in Uncategorized", "en", "post_meta"),
         ("Publié dans Non classé", "fr", "post_meta"),
         ("Geplaatst in Algemeen", "nl", "post_meta"),
+        # "Most commented" headers, like buttons, links back to all the news.
+        ("Meistdiskutiert", "de", "related_list"),
+        ("Top-Themen bei FIT FOR FUN", "de", "related_list"),
+        ("Les plus commentés", "fr", "related_list"),
+        ("Meest besproken", "nl", "related_list"),
+        ("J’aime :", "fr", "widget"),
+        ("Me gusta:", "es", "widget"),
+        ("Alle Pressemitteilungen", "de", "widget"),
+        ("Todas las noticias", "es", "widget"),
+        ("Tutte le notizie", "it", "widget"),
     ],
 )
 def test_chrome_in_seven_languages_is_removed_by_its_rule(line: str, language: str, rule: str) -> None:
@@ -817,6 +827,9 @@ def test_a_link_that_opens_a_window_inside_a_sentence_stays() -> None:
 
 def test_a_report_that_opens_on_an_appeals_word_stays() -> None:
     assert fate("Support for independent candidates fell sharply") is None
+    assert fate("All news outlets reported the same figures on Monday.") is None
+    assert fate("Alle Meldungen der Polizei wurden geprüft.", language="de") is None
+    assert fate("Me gusta la idea, dijo la ministra.", language="es") is None
     assert fate("Apoya el plan del gobierno, dijo el ministro.", language="es") is None
 
 

@@ -2663,6 +2663,68 @@ WIDGET_LINES = _extend(
     },
 )
 
+# An ad's note, an audio player's and a text-size control's labels, a consent banner's and a login
+# box's buttons, in the languages that lacked them: "La suite après cette publicité", "Escuchar este
+# artículo", "Taille du texte", "Alle akzeptieren", "Show more".
+WIDGET_LINES = _extend(
+    WIDGET_LINES,
+    {
+        "en": ("show more", "show less", "accept all", "reject all", "accept all cookies"),
+        "de": ("alle akzeptieren", "alle ablehnen", "anmelden", "einloggen", "in der app öffnen"),
+        "fr": (
+            "la suite après cette publicité",
+            "la suite après la publicité",
+            "l'article continue après la publicité",
+            "taille du texte",
+            "tout accepter",
+            "tout refuser",
+            "ouvrir dans l'application",
+        ),
+        "es": (
+            "el artículo continúa después de la publicidad",
+            "escuchar este artículo",
+            "escuchar artículo",
+            "tamaño de letra",
+            "tamaño del texto",
+            "aceptar todo",
+            "rechazar todo",
+            "suscribirse",
+            "abrir en la app",
+        ),
+        "it": (
+            "continua a leggere dopo la pubblicità",
+            "l'articolo continua dopo la pubblicità",
+            "dimensione testo",
+            "dimensione del testo",
+            "accetta tutto",
+            "rifiuta tutto",
+            "apri nell'app",
+        ),
+        "pt": (
+            "o artigo continua após a publicidade",
+            "ouvir este artigo",
+            "ouvir artigo",
+            "tamanho da fonte",
+            "tamanho do texto",
+            "aceitar tudo",
+            "rejeitar tudo",
+            "assinar",
+            "abrir no app",
+        ),
+        "nl": (
+            "lettergrootte",
+            "tekstgrootte",
+            "toon meer",
+            "toon minder",
+            "meer tonen",
+            "alles accepteren",
+            "alles weigeren",
+            "abonneren",
+            "openen in de app",
+        ),
+    },
+)
+
 # What a page that is no article says: an error page, a cookie or consent wall, a paywall or login
 # stub, a bot check. Searched only in short cleaned texts (`stub_max_words`).
 NOT_ARTICLE: Mapping[str, tuple[str, ...]] = {

@@ -794,6 +794,16 @@ def test_a_day_before_its_month_is_no_list_number() -> None:
         ("Alle Pressemitteilungen", "de", "widget"),
         ("Todas las noticias", "es", "widget"),
         ("Tutte le notizie", "it", "widget"),
+        # Ad notes, audio players, text-size controls, consent and login buttons.
+        ("La suite après cette publicité", "fr", "widget"),
+        ("Continua a leggere dopo la pubblicità", "it", "widget"),
+        ("Escuchar este artículo", "es", "widget"),
+        ("Tamanho da fonte", "pt", "widget"),
+        ("Lettergrootte", "nl", "widget"),
+        ("Alle akzeptieren", "de", "widget"),
+        ("Accept all", "en", "widget"),
+        ("Show more", "en", "widget"),
+        ("Anmelden", "de", "widget"),
     ],
 )
 def test_chrome_in_seven_languages_is_removed_by_its_rule(line: str, language: str, rule: str) -> None:
@@ -830,6 +840,8 @@ def test_a_report_that_opens_on_an_appeals_word_stays() -> None:
     assert fate("All news outlets reported the same figures on Monday.") is None
     assert fate("Alle Meldungen der Polizei wurden geprüft.", language="de") is None
     assert fate("Me gusta la idea, dijo la ministra.", language="es") is None
+    assert fate("Anmelden können sich alle Bürger bis Freitag.", language="de") is None
+    assert fate("Tout accepter sans discuter n'est pas une option.", language="fr") is None
     assert fate("Apoya el plan del gobierno, dijo el ministro.", language="es") is None
 
 

@@ -2725,6 +2725,50 @@ WIDGET_LINES = _extend(
     },
 )
 
+# An editor's credit and a first-publication note in the languages that lacked them: "Redaktion: …",
+# "Cet article a été initialement publié …".
+CREDIT_LINE_OPENINGS = _extend(
+    CREDIT_LINE_OPENINGS,
+    {
+        "de": ("redaktion:", "bearbeitet von"),
+        "fr": (
+            "cet article a été initialement publié",
+            "cet article a été publié à l'origine",
+            "cet article a d'abord été publié",
+            "cet article a été publié pour la première fois",
+        ),
+        "it": ("questo articolo è stato pubblicato per la prima volta",),
+        "pt": ("este artigo foi publicado primeiro",),
+        "nl": ("redactie:", "dit artikel verscheen eerst", "dit artikel is eerder verschenen"),
+    },
+)
+# A page's feedback and correction buttons: "Was this article helpful?", "Fehler melden".
+WIDGET_LINES = _extend(
+    WIDGET_LINES,
+    {
+        "en": (
+            "report an error",
+            "report a correction",
+            "suggest a correction",
+            "was this article helpful?",
+            "was this helpful?",
+            "did you find this article helpful?",
+        ),
+        "de": ("war dieser artikel hilfreich?", "war dieser beitrag hilfreich?", "war diese seite hilfreich?"),
+        "fr": ("signaler une erreur", "cet article vous a-t-il été utile ?", "cette page vous a-t-elle été utile ?"),
+        "es": (
+            "reportar un error",
+            "reportar error",
+            "¿te resultó útil este artículo?",
+            "¿te ha resultado útil este artículo?",
+            "¿te fue útil este artículo?",
+        ),
+        "it": ("segnala un errore", "questo articolo ti è stato utile?", "ti è stato utile questo articolo?"),
+        "pt": ("reportar erro", "reportar um erro", "este artigo foi útil?", "esta página foi útil?"),
+        "nl": ("fout melden", "meld een fout", "was dit artikel nuttig?", "was dit artikel behulpzaam?"),
+    },
+)
+
 # What a page that is no article says: an error page, a cookie or consent wall, a paywall or login
 # stub, a bot check. Searched only in short cleaned texts (`stub_max_words`).
 NOT_ARTICLE: Mapping[str, tuple[str, ...]] = {

@@ -804,6 +804,12 @@ def test_a_day_before_its_month_is_no_list_number() -> None:
         ("Accept all", "en", "widget"),
         ("Show more", "en", "widget"),
         ("Anmelden", "de", "widget"),
+        # Feedback and correction buttons, editors' credits, first-publication notes.
+        ("Was this article helpful?", "en", "widget"),
+        ("¿Te resultó útil este artículo?", "es", "widget"),
+        ("Fout melden", "nl", "widget"),
+        ("Redaktion: Max Mustermann", "de", "credit_line"),
+        ("Cet article a été initialement publié sur Le Monde.", "fr", "credit_line"),
     ],
 )
 def test_chrome_in_seven_languages_is_removed_by_its_rule(line: str, language: str, rule: str) -> None:
@@ -842,6 +848,7 @@ def test_a_report_that_opens_on_an_appeals_word_stays() -> None:
     assert fate("Me gusta la idea, dijo la ministra.", language="es") is None
     assert fate("Anmelden können sich alle Bürger bis Freitag.", language="de") is None
     assert fate("Tout accepter sans discuter n'est pas une option.", language="fr") is None
+    assert fate("Was this article helpful to the defence? The judge thought not.") is None
     assert fate("Apoya el plan del gobierno, dijo el ministro.", language="es") is None
 
 

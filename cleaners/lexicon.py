@@ -867,6 +867,16 @@ NAV_DIRECTIONS: Mapping[str, tuple[str, ...]] = {
     "pt": ("anterior", "próximo", "próxima", "seguinte"),
     "nl": ("vorige", "volgende"),
 }
+# The first step of a breadcrumb trail: "Home > News > Politics", "Startseite » Politik".
+HOME_WORDS: Mapping[str, tuple[str, ...]] = {
+    "en": ("home", "homepage", "home page", "front page"),
+    "de": ("startseite", "home"),
+    "fr": ("accueil", "page d'accueil"),
+    "es": ("inicio", "portada", "home"),
+    "it": ("home", "homepage", "pagina iniziale"),
+    "pt": ("início", "inicio", "página inicial", "home"),
+    "nl": ("home", "startpagina", "voorpagina"),
+}
 NAV_ITEMS: Mapping[str, tuple[str, ...]] = {
     "en": ("post", "article", "story", "page", "news", "item", "gallery", "slide", "entry", "chapter"),
     "de": ("beitrag", "artikel", "seite", "eintrag", "kapitel"),

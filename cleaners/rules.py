@@ -51,6 +51,7 @@ from cleaners.lexicon import (
     FOLLOW_VERBS,
     GALLERY_NOUNS,
     GALLERY_WORDS,
+    HOME_WORDS,
     INBOX_PHRASES,
     LIST_HEADERS,
     META_FOOTER,
@@ -818,12 +819,47 @@ _NAVIGATION = LexiconPattern(
 )
 
 
+# A breadcrumb trail's steps and separators: arrows only ("Home / Away / Total" and "Home | Away | Total"
+# head sports tables).
+_TRAIL_STEP = re.compile(r"\s*([>»›→])\s*")
+_TRAIL_ARROWS = (">", "»", "›", "→")
+_TRAIL_STEP_WORDS = 4
+_TRAIL_MAX_STEPS = 8
+
+
+def _is_trail(core: str, language: str | None) -> bool:
+    """Tell whether a line is a breadcrumb trail: from a home page's name ("Home > News > Politics"), or
+    capitalised steps joined by two or more arrows ("News › Politik › Europa")."""
+    parts = _TRAIL_STEP.split(core)
+    steps, separators = parts[::2], parts[1::2]
+    if not separators or len(steps) > _TRAIL_MAX_STEPS:
+        return False
+    if steps[-1] == "":  # a trail may end on its separator
+        steps.pop()
+    if not all(
+        step and len(step.split()) <= _TRAIL_STEP_WORDS and step[-1] not in ".!?" and any(c.isalpha() for c in step)
+        for step in steps
+    ):
+        return False
+    if steps[0].casefold() in phrases(HOME_WORDS, language):
+        return True
+    return len(separators) >= 2 and all(step[0].isupper() for step in steps)
+
+
 class NavigationRule(PatternRule):
-    """Post navigation and taxonomy: "Previous post …", "Next post …", "Tags: …"."""
+    """Post navigation, breadcrumbs and taxonomy: "Previous post …", "Home > News", "Tags: …"."""
 
     name = "navigation"
     kind = RELATED
     pattern = _NAVIGATION
+
+    def matches(self, line: Line, doc: Doc) -> bool:
+        """Match a breadcrumb trail, or a line the navigation pattern finds."""
+        core = line.core.strip()
+        short = line.n_words <= _TRAIL_MAX_STEPS * _TRAIL_STEP_WORDS
+        if short and holds_any(core, _TRAIL_ARROWS) and _is_trail(core, doc.language):
+            return True
+        return super().matches(line, doc)
 
     def needs_for(self, language: str | None) -> tuple[str, ...]:
         """Every match names a direction, the top or the full article, or ends its label with a colon."""

@@ -810,6 +810,12 @@ def test_a_day_before_its_month_is_no_list_number() -> None:
         ("Fout melden", "nl", "widget"),
         ("Redaktion: Max Mustermann", "de", "credit_line"),
         ("Cet article a été initialement publié sur Le Monde.", "fr", "credit_line"),
+        # Breadcrumb trails.
+        ("Home > News > Politics", "en", "navigation"),
+        ("Startseite » Politik » Deutschland", "de", "navigation"),
+        ("Accueil › Politique", "fr", "navigation"),
+        ("Inicio > Política >", "es", "navigation"),
+        ("Notizie › Politica › Europa", "it", "navigation"),
     ],
 )
 def test_chrome_in_seven_languages_is_removed_by_its_rule(line: str, language: str, rule: str) -> None:
@@ -835,6 +841,13 @@ def test_a_name_with_a_writers_role_is_a_byline_in_the_head_and_at_the_end() -> 
         assert [r.rule for r in removed if r.text == line] == ["byline_dateline", "byline_dateline"]
     text = f"{HEAD}\n{BEFORE}\n\nBarack Obama, President\n\n{AFTER}\n"
     assert not [r for r in clean_text(text, CleanConfig()).removals if r.rule == "byline_dateline"]
+
+
+def test_arrows_and_bars_in_prose_and_tables_stay() -> None:
+    assert fate("Revenue rose sharply > analysts expected > the board said.") is None
+    assert fate("Home | Away | Total") is None
+    assert fate("x > 5 > 3") is None
+    assert fate("news › politics › europe") is None  # no trail from a home page, and not capitalised
 
 
 def test_a_link_that_opens_a_window_inside_a_sentence_stays() -> None:

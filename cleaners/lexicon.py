@@ -2779,6 +2779,21 @@ WIDGET_LINES = _extend(
     },
 )
 
+# A label over a sponsored story or a live report: "Gesponserter Inhalt", "Publireportage", "Eilmeldung",
+# "En directo" (the whole line: a report says "the breaking news came at noon").
+WIDGET_LINES = _extend(
+    WIDGET_LINES,
+    {
+        "en": ("partner content", "paid content", "paid post", "breaking news", "live updates"),
+        "de": ("gesponserter inhalt", "eilmeldung", "liveticker"),
+        "fr": ("publireportage", "contenu partenaire", "dernière minute", "en direct"),
+        "es": ("publirreportaje", "contenido de marca", "última hora", "en directo"),
+        "it": ("publiredazionale", "ultim'ora", "ultima ora", "in diretta"),
+        "pt": ("conteúdo de marca", "última hora", "ao vivo"),
+        "nl": ("gesponsorde inhoud", "liveblog"),
+    },
+)
+
 # What a page that is no article says: an error page, a cookie or consent wall, a paywall or login
 # stub, a bot check. Searched only in short cleaned texts (`stub_max_words`).
 NOT_ARTICLE: Mapping[str, tuple[str, ...]] = {

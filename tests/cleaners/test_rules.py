@@ -816,6 +816,11 @@ def test_a_day_before_its_month_is_no_list_number() -> None:
         ("Accueil › Politique", "fr", "navigation"),
         ("Inicio > Política >", "es", "navigation"),
         ("Notizie › Politica › Europa", "it", "navigation"),
+        # Labels over sponsored stories and live reports.
+        ("Gesponserter Inhalt", "de", "widget"),
+        ("Publireportage", "fr", "widget"),
+        ("Eilmeldung", "de", "widget"),
+        ("Última hora", "es", "widget"),
     ],
 )
 def test_chrome_in_seven_languages_is_removed_by_its_rule(line: str, language: str, rule: str) -> None:
@@ -862,6 +867,8 @@ def test_a_report_that_opens_on_an_appeals_word_stays() -> None:
     assert fate("Anmelden können sich alle Bürger bis Freitag.", language="de") is None
     assert fate("Tout accepter sans discuter n'est pas une option.", language="fr") is None
     assert fate("Was this article helpful to the defence? The judge thought not.") is None
+    assert fate("Breaking news is what the station does best, its director said.") is None
+    assert fate("En direct de Kiev, notre envoyé raconte la nuit.", language="fr") is None
     assert fate("Apoya el plan del gobierno, dijo el ministro.", language="es") is None
 
 

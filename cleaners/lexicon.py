@@ -2794,6 +2794,12 @@ WIDGET_LINES = _extend(
     },
 )
 
+# "Fotografía: EFE": the long word for a photo in the languages that lacked it.
+CREDIT_NOUNS = _extend(
+    CREDIT_NOUNS,
+    {"de": ("fotografie",), "es": ("fotografía",), "it": ("fotografia",), "pt": ("fotografia",), "nl": ("fotografie",)},
+)
+
 # What a page that is no article says: an error page, a cookie or consent wall, a paywall or login
 # stub, a bot check. Searched only in short cleaned texts (`stub_max_words`).
 NOT_ARTICLE: Mapping[str, tuple[str, ...]] = {

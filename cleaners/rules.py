@@ -115,7 +115,8 @@ AGENCIES = (
     r"PA Media|PA|Press Association|Shutterstock|Alamy|iStock|iStockphoto|Rex Features|REX|"
     r"Bloomberg|Xinhua|Sipa USA|Sipa|Anadolu Agency|Anadolu|TASS|Sputnik|dpa|DPA|EFE|ANSA|"
     r"Statista|NurPhoto|SOPA Images|Zuma Press|ZUMA|Imago|IMAGO|Keystone|Kyodo|Yonhap|"
-    r"Corbis|WireImage|Flickr|Wikimedia Commons|Unsplash|Pexels|NASA|ESA|Handout|HANDOUT|PAP"
+    r"Corbis|WireImage|Flickr|Wikimedia Commons|Unsplash|Pexels|NASA|ESA|Handout|HANDOUT|PAP|"
+    r"Lusa|ANP|Belga|Europa Press|Agência Brasil|Adnkronos|LaPresse"
 )
 _AGENCY_NAMES = AGENCIES.split("|")
 # After a comma, "PA" is more often Pennsylvania ("Allentown, PA") than the Press Association, whose

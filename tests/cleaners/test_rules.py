@@ -821,6 +821,10 @@ def test_a_day_before_its_month_is_no_list_number() -> None:
         ("Publireportage", "fr", "widget"),
         ("Eilmeldung", "de", "widget"),
         ("Última hora", "es", "widget"),
+        # National agencies' credits, a photo's long name.
+        ("Lusa", "pt", "caption_credit"),
+        ("(Foto: ANP)", "nl", "caption_credit"),
+        ("Fotografía: EFE", "es", "caption_credit"),
     ],
 )
 def test_chrome_in_seven_languages_is_removed_by_its_rule(line: str, language: str, rule: str) -> None:
@@ -869,6 +873,8 @@ def test_a_report_that_opens_on_an_appeals_word_stays() -> None:
     assert fate("Was this article helpful to the defence? The judge thought not.") is None
     assert fate("Breaking news is what the station does best, its director said.") is None
     assert fate("En direct de Kiev, notre envoyé raconte la nuit.", language="fr") is None
+    assert fate("A Lusa noticiou que o governo vai recuar.", language="pt") is None
+    assert fate("Volgens het ANP is de brug dicht.", language="nl") is None
     assert fate("Apoya el plan del gobierno, dijo el ministro.", language="es") is None
 
 

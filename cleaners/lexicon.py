@@ -2800,6 +2800,46 @@ CREDIT_NOUNS = _extend(
     {"de": ("fotografie",), "es": ("fotografía",), "it": ("fotografia",), "pt": ("fotografia",), "nl": ("fotografie",)},
 )
 
+# An author box's header, a comment invitation, a share button, a link back home and a "click here"
+# prompt in the languages that lacked them: "Über den Autor", "Diskutieren Sie mit", "Torna alla home".
+WIDGET_LINES = _extend(
+    WIDGET_LINES,
+    {
+        "en": ("about the author", "join the discussion"),
+        "de": (
+            "über den autor",
+            "über die autorin",
+            "jetzt kommentieren",
+            "diskutieren sie mit",
+            "hier geht's zum video",
+            "hier geht es zum video",
+        ),
+        "fr": ("à propos de l'auteur", "l'auteur", "réagir à cet article", "réagissez à cet article"),
+        "es": ("sobre el autor", "sobre la autora", "volver a la portada", "volver al inicio"),
+        "it": ("l'autore", "l'autrice", "sull'autore", "torna alla home", "torna alla homepage"),
+        "pt": (
+            "sobre o autor",
+            "sobre a autora",
+            "compartilhe esta notícia",
+            "compartilhe este artigo",
+            "voltar para a página inicial",
+            "voltar ao início",
+        ),
+        "nl": ("over de auteur", "over de schrijver", "reageer op dit artikel", "terug naar de homepage"),
+    },
+)
+PROMPT_PREFIXES = _extend(
+    PROMPT_PREFIXES,
+    {
+        "de": ("hier klicken", "klicken sie hier"),
+        "fr": ("cliquez ici",),
+        "es": ("haz clic aquí", "haga clic aquí", "pulsa aquí"),
+        "it": ("clicca qui",),
+        "pt": ("clique aqui",),
+        "nl": ("klik hier",),
+    },
+)
+
 # What a page that is no article says: an error page, a cookie or consent wall, a paywall or login
 # stub, a bot check. Searched only in short cleaned texts (`stub_max_words`).
 NOT_ARTICLE: Mapping[str, tuple[str, ...]] = {

@@ -825,6 +825,13 @@ def test_a_day_before_its_month_is_no_list_number() -> None:
         ("Lusa", "pt", "caption_credit"),
         ("(Foto: ANP)", "nl", "caption_credit"),
         ("Fotografía: EFE", "es", "caption_credit"),
+        # Author boxes' headers, comment invitations, share and home links, "click here" prompts.
+        ("Über den Autor", "de", "widget"),
+        ("Diskutieren Sie mit", "de", "widget"),
+        ("Torna alla home", "it", "widget"),
+        ("Compartilhe esta notícia", "pt", "widget"),
+        ("Cliquez ici pour voir la vidéo", "fr", "prompt"),
+        ("Haz clic aquí para ver el vídeo", "es", "prompt"),
     ],
 )
 def test_chrome_in_seven_languages_is_removed_by_its_rule(line: str, language: str, rule: str) -> None:
@@ -875,6 +882,8 @@ def test_a_report_that_opens_on_an_appeals_word_stays() -> None:
     assert fate("En direct de Kiev, notre envoyé raconte la nuit.", language="fr") is None
     assert fate("A Lusa noticiou que o governo vai recuar.", language="pt") is None
     assert fate("Volgens het ANP is de brug dicht.", language="nl") is None
+    assert fate("Hier geht es zum Kern des Problems, sagte die Ministerin.", language="de") is None
+    assert fate("L'autore del libro è nato a Roma nel 1950.", language="it") is None
     assert fate("Apoya el plan del gobierno, dijo el ministro.", language="es") is None
 
 

@@ -2840,6 +2840,30 @@ PROMPT_PREFIXES = _extend(
     },
 )
 
+# A content-recommendation box's header: "Around the web", "Mehr von unseren Partnern", "Dal web".
+LIST_HEADERS = _extend(
+    LIST_HEADERS,
+    {
+        "en": (
+            "sponsored links",
+            "sponsored stories",
+            "around the web",
+            "recommended stories",
+            "you may like",
+            "promoted content",
+            "promoted stories",
+            "from our partners",
+            "more from our partners",
+        ),
+        "de": ("mehr von unseren partnern", "angebote unserer partner", "aus dem netz"),
+        "fr": ("contenus sponsorisés", "ailleurs sur le web", "sur le web"),
+        "es": ("te puede gustar", "también te puede gustar", "en la web"),
+        "it": ("contenuti sponsorizzati", "dal web", "potrebbe piacerti"),
+        "pt": ("você pode gostar", "você também pode gostar", "na web"),
+        "nl": ("gesponsorde links", "misschien ook interessant", "elders op het web"),
+    },
+)
+
 # What a page that is no article says: an error page, a cookie or consent wall, a paywall or login
 # stub, a bot check. Searched only in short cleaned texts (`stub_max_words`).
 NOT_ARTICLE: Mapping[str, tuple[str, ...]] = {

@@ -276,6 +276,12 @@ _EMPTY_ITEMS = frozenset(LIST_MARKS)
 _NEW_WINDOW = LexiconPattern(r"\((?:⟨phrase⟩)\)$", _I, phrase=NEW_WINDOW)
 
 
+# The services that fill a page's recommendation boxes, named in the box's label ("Recommended by
+# Outbrain", "Gesponsert von Taboola") whatever the language.
+_RECOMMENDERS = re.compile(r"\b(?:outbrain|taboola|plista|revcontent|mgid|zergnet|ligatus)\b", _I)
+_RECOMMENDER_LABEL_WORDS = 6
+
+
 class WidgetRule(_LexiconRule):
     """Widget, share-bar and gallery debris: "Advertisement", "Image 1 of 9", "Oops!"."""
 
@@ -303,6 +309,8 @@ class WidgetRule(_LexiconRule):
         if holds_any(line.lower, self._paywall(doc.language)) and _PAYWALL(doc.language).search(core):
             return True
         if not line.key and core in _EMPTY_ITEMS:  # a list item left without its text (an icon's)
+            return True
+        if line.n_words <= _RECOMMENDER_LABEL_WORDS and _RECOMMENDERS.search(core):
             return True
         # Debris comes in runs of stock phrases: "Oops! Something went wrong. Please try again later."
         if not holds_any(core, _SENTENCE_ENDS):  # one sentence: nothing to split

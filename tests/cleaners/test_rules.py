@@ -832,6 +832,12 @@ def test_a_day_before_its_month_is_no_list_number() -> None:
         ("Compartilhe esta notícia", "pt", "widget"),
         ("Cliquez ici pour voir la vidéo", "fr", "prompt"),
         ("Haz clic aquí para ver el vídeo", "es", "prompt"),
+        # Recommendation boxes: their headers, and labels that name the service.
+        ("Around the web", "en", "related_list"),
+        ("Mehr von unseren Partnern", "de", "related_list"),
+        ("Contenuti sponsorizzati", "it", "related_list"),
+        ("Gesponsert von Taboola", "de", "widget"),
+        ("Recommandé par Outbrain", "fr", "widget"),
     ],
 )
 def test_chrome_in_seven_languages_is_removed_by_its_rule(line: str, language: str, rule: str) -> None:
@@ -884,6 +890,8 @@ def test_a_report_that_opens_on_an_appeals_word_stays() -> None:
     assert fate("Volgens het ANP is de brug dicht.", language="nl") is None
     assert fate("Hier geht es zum Kern des Problems, sagte die Ministerin.", language="de") is None
     assert fate("L'autore del libro è nato a Roma nel 1950.", language="it") is None
+    assert fate("Outbrain and Taboola dominate the market for recommendation boxes, analysts say.") is None
+    assert fate("Around the web, readers reacted with anger to the decision of the board.") is None
     assert fate("Apoya el plan del gobierno, dijo el ministro.", language="es") is None
 
 

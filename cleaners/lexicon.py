@@ -2649,7 +2649,7 @@ LIST_HEADERS = _extend(
         "es": ("lo más comentado", "más comentadas", "más comentados"),
         "it": ("i più commentati",),
         "pt": ("mais comentadas", "mais comentados"),
-        "nl": ("meest besproken", "meest gelezen", "meest gedeeld"),
+        "nl": ("meest besproken", "meest gedeeld"),
     },
 )
 # A blog's like button and a link back to all the news: "J'aime", "Alle Pressemitteilungen".
@@ -2680,11 +2680,9 @@ WIDGET_LINES = _extend(
     WIDGET_LINES,
     {
         "en": ("show more", "show less", "accept all", "reject all", "accept all cookies"),
-        "de": ("alle akzeptieren", "alle ablehnen", "anmelden", "einloggen", "in der app öffnen"),
+        "de": ("alle akzeptieren", "alle ablehnen", "anmelden", "in der app öffnen"),
         "fr": (
             "la suite après cette publicité",
-            "la suite après la publicité",
-            "l'article continue après la publicité",
             "taille du texte",
             "tout accepter",
             "tout refuser",
@@ -2693,7 +2691,6 @@ WIDGET_LINES = _extend(
         "es": (
             "el artículo continúa después de la publicidad",
             "escuchar este artículo",
-            "escuchar artículo",
             "tamaño de letra",
             "tamaño del texto",
             "aceptar todo",
@@ -2703,7 +2700,6 @@ WIDGET_LINES = _extend(
         ),
         "it": (
             "continua a leggere dopo la pubblicità",
-            "l'articolo continua dopo la pubblicità",
             "dimensione testo",
             "dimensione del testo",
             "accetta tutto",
@@ -2711,9 +2707,7 @@ WIDGET_LINES = _extend(
             "apri nell'app",
         ),
         "pt": (
-            "o artigo continua após a publicidade",
             "ouvir este artigo",
-            "ouvir artigo",
             "tamanho da fonte",
             "tamanho do texto",
             "aceitar tudo",
@@ -2726,7 +2720,6 @@ WIDGET_LINES = _extend(
             "tekstgrootte",
             "toon meer",
             "toon minder",
-            "meer tonen",
             "alles accepteren",
             "alles weigeren",
             "abonneren",
@@ -2821,7 +2814,6 @@ WIDGET_LINES = _extend(
             "sobre o autor",
             "sobre a autora",
             "compartilhe esta notícia",
-            "compartilhe este artigo",
             "voltar para a página inicial",
             "voltar ao início",
         ),
@@ -2846,20 +2838,17 @@ LIST_HEADERS = _extend(
     {
         "en": (
             "sponsored links",
-            "sponsored stories",
             "around the web",
             "recommended stories",
             "you may like",
             "promoted content",
-            "promoted stories",
-            "from our partners",
             "more from our partners",
         ),
         "de": ("mehr von unseren partnern", "angebote unserer partner", "aus dem netz"),
         "fr": ("contenus sponsorisés", "ailleurs sur le web", "sur le web"),
         "es": ("te puede gustar", "también te puede gustar", "en la web"),
         "it": ("contenuti sponsorizzati", "dal web", "potrebbe piacerti"),
-        "pt": ("você pode gostar", "você também pode gostar", "na web"),
+        "pt": ("você pode gostar", "na web"),
         "nl": ("gesponsorde links", "misschien ook interessant", "elders op het web"),
     },
 )

@@ -837,14 +837,16 @@ _TRAIL_MAX_STEPS = 8
 
 
 def _is_trail(core: str, language: str | None) -> bool:
-    """Tell whether a line is a breadcrumb trail: from a home page's name ("Home > News > Politics"), or
-    capitalised steps joined by two or more arrows ("News › Politik › Europa")."""
+    """Tell whether a line is a breadcrumb trail ("Home > News > Politics", "News › Politik › Europa")."""
     parts = _TRAIL_STEP.split(core)
     steps, separators = parts[::2], parts[1::2]
     if not separators or len(steps) > _TRAIL_MAX_STEPS:
         return False
-    if steps[-1] == "":  # a trail may end on its separator
-        steps.pop()
+    # A trail may open or end on its separator ("» Home » News").
+    steps = steps[1:] if steps[0] == "" else steps
+    steps = steps[:-1] if steps and steps[-1] == "" else steps
+    if not steps:
+        return False
     if not all(
         step and len(step.split()) <= _TRAIL_STEP_WORDS and step[-1] not in ".!?" and any(c.isalpha() for c in step)
         for step in steps

@@ -815,6 +815,7 @@ def test_a_day_before_its_month_is_no_list_number() -> None:
         ("Startseite » Politik » Deutschland", "de", "navigation"),
         ("Accueil › Politique", "fr", "navigation"),
         ("Inicio > Política >", "es", "navigation"),
+        ("» Home » Nieuws", "nl", "navigation"),
         ("Notizie › Politica › Europa", "it", "navigation"),
         # Labels over sponsored stories and live reports.
         ("Gesponserter Inhalt", "de", "widget"),

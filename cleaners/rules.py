@@ -830,8 +830,8 @@ _NAVIGATION = LexiconPattern(
 
 # A breadcrumb trail's steps and separators: arrows only ("Home / Away / Total" and "Home | Away | Total"
 # head sports tables).
-_TRAIL_STEP = re.compile(r"\s*([>»›→])\s*")
 _TRAIL_ARROWS = (">", "»", "›", "→")
+_TRAIL_STEP = re.compile(rf"\s*([{''.join(_TRAIL_ARROWS)}])\s*")
 _TRAIL_STEP_WORDS = 4
 _TRAIL_MAX_STEPS = 8
 
